@@ -1,0 +1,112 @@
+package dev.sigc.rule;
+
+import dev.sigc.diag.Span;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * The text of one YAML file, to turn SnakeYAML marks into file positions, down to a single character of a
+ * scalar's value. Lines and columns are 1-based and count code points, as SnakeYAML does.
+ */
+final class YamlSource {
+    private final String file;
+    private final String text;
+    private final int[] lineStarts;
+
+    YamlSource(String file, String text) {
+        this.file = file;
+        this.text = text;
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    String file() {
+        return file;
+    }
+
+    Span span(Mark mark) {
+        return new Span(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    Span span(Node node) {
+        return span(node.getStartMark());
+    }
+
+    /** Where each character of a scalar's value stands in the file (see {@link PositionMap}). */
+    PositionMap positions(ScalarNode node) {
+        String value = node.getValue();
+        Mark start = node.getStartMark();
+        int line = start.getLine();
+        int raw = utf16Offset(line, start.getColumn());
+        int column = start.getColumn();
+        int end = Math.min(text.length(), utf16Offset(node.getEndMark().getLine(), node.getEndMark().getColumn()));
+        ScalarStyle style = node.getScalarStyle();
+        // skip what precedes the value's first character: an opening quote, or a block scalar's header line
+        if (style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED) {
+            raw++;
+            column++;
+        } else if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
+            while (raw < end && text.charAt(raw) != '\n') {
+                raw++;
+            }
+            raw++;
+            line++;
+            column = 0;
+        }
+        int[] lines = new int[value.length() + 1];
+        int[] columns = new int[value.length() + 1];
+        // Greedy alignment: each value character is matched to the next equal raw character. Raw
+        // characters the value does not have (quotes doubled, escapes, folded line breaks, indentation)
+        // are skipped. A value character with no match keeps the last position.
+        for (int j = 0; j < value.length(); j++) {
+            int r = raw;
+            int l = line;
+            int c = column;
+            while (r < end && text.charAt(r) != value.charAt(j)) {
+                if (text.charAt(r) == '\n') {
+                    l++;
+                    c = 0;
+                } else if (!Character.isLowSurrogate(text.charAt(r))) {
+                    c++;
+                }
+                r++;
+            }
+            if (r < end) {
+                raw = r + 1;
+                line = l;
+                column = c;
+            }
+            lines[j] = line + 1;
+            columns[j] = column + 1;
+            if (r < end) {
+                if (text.charAt(r) == '\n') {
+                    line++;
+                    column = 0;
+                } else if (!Character.isLowSurrogate(text.charAt(r))) {
+                    column++;
+                }
+            }
+        }
+        lines[value.length()] = line + 1;
+        columns[value.length()] = column + 1;
+        return new PositionMap(file, lines, columns);
+    }
+
+    private int utf16Offset(int line, int codePointColumn) {
+        int offset = line < lineStarts.length ? lineStarts[line] : text.length();
+        for (int i = 0; i < codePointColumn && offset < text.length(); i++) {
+            offset += Character.charCount(text.codePointAt(offset));
+        }
+        return offset;
+    }
+}

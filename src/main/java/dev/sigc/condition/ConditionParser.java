@@ -1,0 +1,142 @@
+package dev.sigc.condition;
+
+import dev.sigc.ast.Expr;
+import dev.sigc.ast.Exprs;
+import dev.sigc.diag.SigcException;
+import dev.sigc.diag.Span;
+import dev.sigc.rule.ConditionText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Parses a condition string with the ANTLR grammar and builds the rule's {@link Expr} from the already
+ * compiled search identifiers. Errors are thrown as {@link SigcException} at the offending character's
+ * position in the YAML file.
+ */
+public final class ConditionParser {
+    private ConditionParser() {}
+
+    /**
+     * @param identifiers the rule's search identifiers in file order, each compiled to an expression
+     */
+    public static Expr parse(ConditionText condition, Map<String, Expr> identifiers) {
+        String text = condition.text();
+        if (text.isBlank()) {
+            throw new SigcException("empty-condition", condition.span(), "condition is empty");
+        }
+        ThrowingListener listener = new ThrowingListener(condition);
+        SigmaConditionLexer lexer = new SigmaConditionLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(listener);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        for (Token t : tokens.getTokens()) {
+            if (t.getType() == SigmaConditionLexer.PIPE) {
+                throw new SigcException("unsupported-aggregation", condition.positions().at(t.getStartIndex()),
+                        "aggregations after '|' (count(), near ...) are not supported; express them as a correlation rule");
+            }
+            if (t.getType() == SigmaConditionLexer.ERROR_CHAR) {
+                throw new SigcException("condition-syntax", condition.positions().at(t.getStartIndex()),
+                        "unexpected character '" + t.getText() + "' in condition; identifiers use letters, digits, '_', '-', '.'");
+            }
+        }
+        SigmaConditionParser parser = new SigmaConditionParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(listener);
+        SigmaConditionParser.ConditionContext tree = parser.condition();
+        return new ExprBuilder(condition, identifiers).visit(tree.expr());
+    }
+
+    /** Turns ANTLR's report into one of our messages at a file position. */
+    private static final class ThrowingListener extends BaseErrorListener {
+        private static final Pattern UPPER_OPERATOR = Pattern.compile("AND|OR|NOT|OF|THEM|ALL|ANY|And|Or|Not");
+        private final ConditionText condition;
+
+        ThrowingListener(ConditionText condition) {
+            this.condition = condition;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int charPositionInLine,
+                                String msg, RecognitionException e) {
+            int offset = offsetOf(line, charPositionInLine);
+            String message;
+            if (offending instanceof Token t) {
+                offset = t.getType() == Token.EOF ? condition.text().stripTrailing().length() : t.getStartIndex();
+                message = describe(t);
+            } else {
+                message = "invalid condition: " + msg;
+            }
+            throw new SigcException("condition-syntax", condition.positions().at(offset), message);
+        }
+
+        private String describe(Token t) {
+            String text = t.getText();
+            if (t.getType() == Token.EOF) {
+                int open = 0;
+                for (char c : condition.text().toCharArray()) {
+                    open += c == '(' ? 1 : c == ')' ? -1 : 0;
+                }
+                return open > 0 ? "unbalanced parenthesis: " + open + " '(' not closed before the end of the condition"
+                        : "condition ends too early; an identifier or '(' is missing";
+            }
+            if (t.getType() == SigmaConditionLexer.RPAREN) {
+                return "unbalanced parenthesis: ')' has no matching '(' or closes an empty group";
+            }
+            if (t.getType() == SigmaConditionLexer.IDENTIFIER && UPPER_OPERATOR.matcher(text).matches()) {
+                return "'" + text + "' is not an operator; Sigma operators are lowercase: '" + text.toLowerCase(Locale.ROOT) + "'";
+            }
+            if (t.getType() == SigmaConditionLexer.IDENTIFIER || t.getType() == SigmaConditionLexer.LPAREN
+                    || t.getType() == SigmaConditionLexer.ONE || t.getType() == SigmaConditionLexer.ALL
+                    || t.getType() == SigmaConditionLexer.ANY) {
+                return "unexpected '" + text + "'; join expressions with 'and' or 'or'";
+            }
+            return "unexpected '" + text + "' in condition";
+        }
+
+        private int offsetOf(int line, int col) {
+            String s = condition.text();
+            int offset = 0;
+            for (int l = 1; l < line && offset < s.length(); offset++) {
+                if (s.charAt(offset) == '\n') {
+                    l++;
+                }
+            }
+            return offset + col;
+        }
+    }
+
+    static List<String> matching(String pattern, Map<String, Expr> identifiers, boolean them) {
+        List<String> out = new ArrayList<>();
+        for (String name : identifiers.keySet()) {
+            if (them ? !name.startsWith("_") : glob(pattern).matcher(name).matches()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder re = new StringBuilder();
+        for (String piece : pattern.split("\\*", -1)) {
+            if (re.length() > 0 || pattern.startsWith("*")) {
+                re.append(".*");
+            }
+            re.append(Pattern.quote(piece));
+        }
+        return Pattern.compile(pattern.startsWith("*") ? re.substring(2) : re.toString());
+    }
+
+    static Expr combine(boolean all, List<Expr> terms, Span span) {
+        return all ? Exprs.and(terms, span) : Exprs.or(terms, span);
+    }
+}

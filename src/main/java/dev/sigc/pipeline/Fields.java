@@ -1,0 +1,87 @@
+package dev.sigc.pipeline;
+
+import dev.sigc.ast.And;
+import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.CidrMatch;
+import dev.sigc.ast.ExistsMatch;
+import dev.sigc.ast.Expr;
+import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.Not;
+import dev.sigc.ast.NullMatch;
+import dev.sigc.ast.NumberMatch;
+import dev.sigc.ast.Or;
+import dev.sigc.ast.RegexMatch;
+import dev.sigc.ast.StringMatch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The fields an expression uses, in first-use order, each with its first leaf. */
+public final class Fields implements ExprVisitor<Void> {
+    private final Map<String, Expr> found = new LinkedHashMap<>();
+
+    private Fields() {}
+
+    public static Map<String, Expr> of(Expr expr) {
+        Fields f = new Fields();
+        expr.accept(f);
+        return f.found;
+    }
+
+    private Void add(String field, Expr leaf) {
+        found.putIfAbsent(field, leaf);
+        return null;
+    }
+
+    @Override
+    public Void visitAnd(And node) {
+        node.terms().forEach(t -> t.accept(this));
+        return null;
+    }
+
+    @Override
+    public Void visitOr(Or node) {
+        node.terms().forEach(t -> t.accept(this));
+        return null;
+    }
+
+    @Override
+    public Void visitNot(Not node) {
+        return node.term().accept(this);
+    }
+
+    @Override
+    public Void visitString(StringMatch node) {
+        node.field().ifPresent(f -> add(f, node));
+        return null;
+    }
+
+    @Override
+    public Void visitRegex(RegexMatch node) {
+        return add(node.field(), node);
+    }
+
+    @Override
+    public Void visitCidr(CidrMatch node) {
+        return add(node.field(), node);
+    }
+
+    @Override
+    public Void visitNumber(NumberMatch node) {
+        return add(node.field(), node);
+    }
+
+    @Override
+    public Void visitBool(BoolMatch node) {
+        return add(node.field(), node);
+    }
+
+    @Override
+    public Void visitNull(NullMatch node) {
+        return add(node.field(), node);
+    }
+
+    @Override
+    public Void visitExists(ExistsMatch node) {
+        return add(node.field(), node);
+    }
+}

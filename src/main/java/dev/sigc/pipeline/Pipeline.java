@@ -1,0 +1,19 @@
+package dev.sigc.pipeline;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A processing pipeline read from YAML: transformations in order, the state keys a rule must end up
+ * with ({@code requires}), and the schema that the mapped fields are checked against. {@code schemaTable}
+ * names the schema table: a fixed name, or {@code state:KEY} to take it from the state.
+ */
+public record Pipeline(String name, String source, List<Transformation> transformations, List<String> requires,
+                       Optional<Schema> schema, String schemaTable) {
+    public Pipeline {
+        Objects.requireNonNull(name, "name");
+        transformations = List.copyOf(transformations);
+        requires = List.copyOf(requires);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.sigc.pipeline;
+
+import dev.sigc.ast.Expr;
+import dev.sigc.ast.Exprs;
+import dev.sigc.compile.CompiledRule;
+import dev.sigc.compile.RuleCompiler;
+import dev.sigc.diag.SigcException;
+import dev.sigc.rule.DetectionItem;
+import dev.sigc.rule.LogSource;
+import dev.sigc.util.Text;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Applies pipelines, in order, to a compiled rule for one target, then checks the result: every state
+ * key a pipeline requires is set, and every field is one the schema knows. Immutable and thread-safe.
+ */
+public final class PipelineRunner {
+    private final String target;
+    private final List<Pipeline> pipelines;
+    private final RuleCompiler compiler = new RuleCompiler();
+
+    public PipelineRunner(String target, List<Pipeline> pipelines) {
+        this.target = target;
+        this.pipelines = List.copyOf(pipelines);
+    }
+
+    public List<Pipeline> pipelines() {
+        return pipelines;
+    }
+
+    public MappedRule apply(CompiledRule compiled) {
+        LogSource ls = compiled.rule().logsource();
+        Expr expr = compiled.condition();
+        Map<String, String> state = new TreeMap<>();
+        Map<String, String> origin = new LinkedHashMap<>(); // target field -> Sigma field, for messages
+        List<Expr> added = new ArrayList<>();
+        for (Pipeline p : pipelines) {
+            for (Transformation t : p.transformations()) {
+                if (!t.appliesTo(ls)) {
+                    continue;
+                }
+                if (t instanceof Transformation.FieldNameMapping m) {
+                    expr = expr.accept(new FieldRenamer(m.mapping()));
+                    m.mapping().forEach((from, tos) -> tos.forEach(to -> origin.putIfAbsent(to, from)));
+                } else if (t instanceof Transformation.SetState s) {
+                    state.put(s.key(), s.value());
+                } else if (t instanceof Transformation.AddCondition a) {
+                    for (DetectionItem item : a.items()) {
+                        added.add(compiler.item(item));
+                    }
+                }
+            }
+        }
+        for (Pipeline p : pipelines) {
+            for (String key : p.requires()) {
+                if (!state.containsKey(key)) {
+                    throw new SigcException("unmapped-logsource", ls.span(), target + ": logsource " + ls.describe()
+                            + " has no '" + key + "' in pipeline " + p.name()
+                            + "; this target does not cover it yet (add a set_state transformation in a pipeline file with -p)");
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            List<Expr> terms = new ArrayList<>(added);
+            terms.add(expr);
+            expr = Exprs.and(terms, expr.span());
+        }
+        Map<String, FieldType> types = checkFields(compiled, expr, state, origin);
+        return new MappedRule(compiled.rule(), expr, state, types);
+    }
+
+    private Map<String, FieldType> checkFields(CompiledRule compiled, Expr expr, Map<String, String> state,
+                                               Map<String, String> origin) {
+        Optional<Pipeline> withSchema = pipelines.stream().filter(p -> p.schema().isPresent()).reduce((a, b) -> b);
+        Map<String, FieldType> types = new TreeMap<>();
+        if (withSchema.isEmpty()) {
+            return types;
+        }
+        Pipeline p = withSchema.get();
+        Schema schema = p.schema().orElseThrow();
+        String tableName = p.schemaTable().startsWith("state:")
+                ? state.getOrDefault(p.schemaTable().substring(6), "") : p.schemaTable();
+        Map<String, FieldType> table = schema.table(tableName).orElseThrow(() -> new SigcException("unmapped-logsource",
+                compiled.rule().logsource().span(), target + ": schema " + schema.name() + " has no table '" + tableName
+                + "' for logsource " + compiled.rule().logsource().describe()));
+        for (Map.Entry<String, Expr> e : Fields.of(expr).entrySet()) {
+            String field = e.getKey();
+            FieldType type = table.get(field);
+            if (type == null) {
+                String sigma = origin.getOrDefault(field, field);
+                String hint = Text.closest(field, table.keySet()).map(s -> " (closest column: '" + s + "')").orElse("");
+                throw new SigcException("unmapped-field", compiled.fieldSpans().containsKey(sigma)
+                        ? compiled.spanOf(sigma) : e.getValue().span(),
+                        target + ": field '" + sigma + "'" + (sigma.equals(field) ? "" : " (mapped to '" + field + "')")
+                        + " is not a field of " + tableName + " in " + schema.name() + hint
+                        + "; map it with a field_name_mapping in a pipeline file (-p)");
+            }
+            types.put(field, type);
+        }
+        return types;
+    }
+}

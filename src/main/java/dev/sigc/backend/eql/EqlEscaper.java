@@ -1,0 +1,104 @@
+package dev.sigc.backend.eql;
+
+import dev.sigc.diag.SigcException;
+import dev.sigc.diag.Span;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that turns values and names into EQL tokens (Elasticsearch EQL, {@code EqlBase.g4}).
+ *
+ * <p>String literals are double-quoted; the only escapes emitted are the documented ones: {@code \"},
+ * {@code \\}, {@code \n}, {@code \r}, {@code \t} and {@code &#92;u{X..X}} (2-8 hex digits, a Unicode code
+ * point). Everything outside printable ASCII is written as {@code &#92;u{..}}, so the query is pure ASCII and
+ * Elasticsearch's {@code unquoteString} gives back exactly the value. A lone UTF-16 surrogate has no code
+ * point EQL accepts, so it is an error.
+ *
+ * <p>Field names are dotted identifiers ({@code [A-Za-z_@][A-Za-z0-9_]*} per segment, not a keyword);
+ * anything else is enclosed in backticks with a backtick doubled.
+ */
+final class EqlEscaper {
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_@][A-Za-z0-9_]*");
+
+    /** Lexer keywords of current and older EQL grammars; a field segment spelled like one must be quoted. */
+    private static final Set<String> KEYWORDS = Set.of("and", "any", "by", "false", "fork", "in", "join", "like",
+            "maxspan", "not", "null", "of", "or", "regex", "runs", "sample", "sequence", "true", "until", "where",
+            "with");
+
+    private EqlEscaper() {}
+
+    /** A double-quoted EQL string literal that denotes exactly {@code value}. */
+    static String string(String value, Span span) {
+        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            i += Character.charCount(cp);
+            switch (cp) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (cp >= 0x20 && cp < 0x7f) {
+                        sb.append((char) cp);
+                    } else if (Character.isSurrogate((char) cp) && cp <= 0xffff) {
+                        throw new SigcException("unsupported-value", span,
+                                "eql: the value contains an unpaired UTF-16 surrogate (U+" + hex(cp)
+                                        + "), which no EQL string can hold; fix the rule's text encoding");
+                    } else {
+                        sb.append("\\u{").append(hex(cp)).append('}');
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A field reference: the dotted name as is when every segment is a plain identifier, else backticked. */
+    static String field(String name, Span span) {
+        if (name.isEmpty()) {
+            throw new SigcException("invalid-field", span, "eql: empty field name; check the pipeline's field mapping");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new SigcException("invalid-field", span, "eql: field name " + string(name, span)
+                        + " contains a control character; EQL field names must be on one line");
+            }
+        }
+        return isPlainPath(name) ? name : "`" + name.replace("`", "``") + "`";
+    }
+
+    /** The event category before {@code where}: {@code any}, a plain identifier, or a quoted string. */
+    static String category(String category, Span span) {
+        if (category.equals("any") || isPlainSegment(category)) {
+            return category;
+        }
+        if (category.isEmpty()) {
+            throw new SigcException("unmapped-logsource", span,
+                    "eql: the pipeline set an empty event category; set state 'category' to a category or 'any'");
+        }
+        return string(category, span);
+    }
+
+    private static boolean isPlainPath(String name) {
+        for (String segment : name.split("\\.", -1)) {
+            if (!isPlainSegment(segment)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPlainSegment(String segment) {
+        return SEGMENT.matcher(segment).matches() && !KEYWORDS.contains(segment.toLowerCase(Locale.ROOT));
+    }
+
+    /** Lower-case hex, at least two digits (EQL accepts 2-8). */
+    private static String hex(int cp) {
+        String h = Integer.toHexString(cp);
+        return h.length() < 2 ? "0" + h : h;
+    }
+}

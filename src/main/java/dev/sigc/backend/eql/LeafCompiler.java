@@ -1,0 +1,181 @@
+package dev.sigc.backend.eql;
+
+import dev.sigc.ast.And;
+import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.CidrMatch;
+import dev.sigc.ast.CompareOp;
+import dev.sigc.ast.ExistsMatch;
+import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.Not;
+import dev.sigc.ast.NullMatch;
+import dev.sigc.ast.NumberMatch;
+import dev.sigc.ast.Or;
+import dev.sigc.ast.RegexFlag;
+import dev.sigc.ast.RegexMatch;
+import dev.sigc.ast.SigmaString;
+import dev.sigc.ast.StrOp;
+import dev.sigc.ast.StringMatch;
+import dev.sigc.backend.eql.EqlTerm.Fixed;
+import dev.sigc.backend.eql.EqlTerm.ListOp;
+import dev.sigc.backend.eql.EqlTerm.Listable;
+import dev.sigc.diag.SigcException;
+import dev.sigc.diag.Span;
+import dev.sigc.pipeline.FieldType;
+import dev.sigc.pipeline.MappedRule;
+import java.math.BigInteger;
+import java.util.Locale;
+
+/**
+ * Compiles one leaf to EQL. String matches pick the most direct exact operator:
+ * <ul>
+ *   <li>case-insensitive equality: {@code F : "v"}, or {@code F in~ ("v")} when v holds {@code *}/{@code ?}
+ *       (which {@code :} would treat as wildcards); case-sensitive: {@code F == "v"} (never wildcards);</li>
+ *   <li>prefix/suffix/substring and inner wildcards: {@code like} / {@code like~} with EQL's own
+ *       {@code *}/{@code ?} wildcards, which are exactly Sigma's;</li>
+ *   <li>when the literal text holds {@code *} or {@code ?} (a like pattern cannot escape them) or U+0001
+ *       (Elasticsearch's internal like escape character): an anchored Lucene regex.</li>
+ * </ul>
+ */
+final class LeafCompiler implements ExprVisitor<EqlTerm> {
+    private final MappedRule rule;
+
+    LeafCompiler(MappedRule rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public EqlTerm visitString(StringMatch node) {
+        Span span = node.span();
+        String name = node.field().orElseThrow(() -> new SigcException("unsupported-keyword", span,
+                "eql: keyword (field-less) search is not supported; EQL has no exact full-text search,"
+                        + " match a named field instead"));
+        String field = EqlEscaper.field(name, span);
+        SigmaString pattern = node.pattern();
+        boolean plainEquals = pattern.isPlain() && node.op() == StrOp.EQUALS;
+        FieldType type = rule.typeOf(name);
+        if (type == FieldType.NUMBER) {
+            String text = plainEquals ? pattern.plainText() : "";
+            if (!text.matches("-?[0-9]+")) {
+                throw new SigcException("type-mismatch", span, "eql: field '" + name
+                        + "' is numeric, but the rule matches it against the string pattern '" + pattern.toSigma()
+                        + "'; only an exact integer can be compared with a number field");
+            }
+            return new Listable(field, ListOp.EQ_NUM, new BigInteger(text).toString());
+        }
+        if (type == FieldType.IP) {
+            if (!plainEquals) {
+                throw new SigcException("type-mismatch", span, "eql: field '" + name
+                        + "' is an IP field; it can be matched only with an exact address or the cidr modifier, not '"
+                        + pattern.toSigma() + "'");
+            }
+            return new Listable(field, ListOp.EQ_STR, EqlEscaper.string(pattern.plainText(), span));
+        }
+        if (type == FieldType.BOOL) {
+            String text = plainEquals ? pattern.plainText().toLowerCase(Locale.ROOT) : "";
+            if (!text.equals("true") && !text.equals("false")) {
+                throw new SigcException("type-mismatch", span, "eql: field '" + name
+                        + "' is boolean; it can be matched only with true or false, not '" + pattern.toSigma() + "'");
+            }
+            return new Fixed(field + " == " + text);
+        }
+        boolean ci = !node.caseSensitive();
+        if (plainEquals) {
+            return new Listable(field, ci ? ListOp.IEQ : ListOp.EQ_STR, EqlEscaper.string(pattern.plainText(), span));
+        }
+        if (likeSafe(pattern)) {
+            return new Listable(field, ci ? ListOp.ILIKE : ListOp.LIKE,
+                    EqlEscaper.string(likePattern(pattern, node.op()), span));
+        }
+        return new Listable(field, ci ? ListOp.IREGEX : ListOp.REGEX,
+                EqlEscaper.string(LuceneRegex.fromPattern(pattern, node.op(), ci), span));
+    }
+
+    @Override
+    public EqlTerm visitRegex(RegexMatch node) {
+        String regex = RegexTranslator.translate(node);
+        return new Listable(EqlEscaper.field(node.field(), node.span()),
+                node.has(RegexFlag.IGNORE_CASE) ? ListOp.IREGEX : ListOp.REGEX, EqlEscaper.string(regex, node.span()));
+    }
+
+    @Override
+    public EqlTerm visitCidr(CidrMatch node) {
+        return new Listable(EqlEscaper.field(node.field(), node.span()), ListOp.CIDR,
+                EqlEscaper.string(node.cidr().text(), node.span()));
+    }
+
+    @Override
+    public EqlTerm visitNumber(NumberMatch node) {
+        String field = EqlEscaper.field(node.field(), node.span());
+        if (node.op() != CompareOp.EQ) {
+            return new Fixed(field + " " + node.op().symbol() + " " + node.text());
+        }
+        if (rule.typeOf(node.field()) == FieldType.STRING) {
+            return new Listable(field, ListOp.IEQ, EqlEscaper.string(node.text(), node.span()));
+        }
+        return new Listable(field, ListOp.EQ_NUM, node.text());
+    }
+
+    @Override
+    public EqlTerm visitBool(BoolMatch node) {
+        return new Fixed(EqlEscaper.field(node.field(), node.span()) + " == " + node.value());
+    }
+
+    @Override
+    public EqlTerm visitNull(NullMatch node) {
+        return new Fixed(EqlEscaper.field(node.field(), node.span()) + " == null");
+    }
+
+    @Override
+    public EqlTerm visitExists(ExistsMatch node) {
+        return new Fixed(EqlEscaper.field(node.field(), node.span()) + (node.exists() ? " != null" : " == null"));
+    }
+
+    @Override
+    public EqlTerm visitAnd(And node) {
+        throw new IllegalStateException("not a leaf");
+    }
+
+    @Override
+    public EqlTerm visitOr(Or node) {
+        throw new IllegalStateException("not a leaf");
+    }
+
+    @Override
+    public EqlTerm visitNot(Not node) {
+        throw new IllegalStateException("not a leaf");
+    }
+
+    /**
+     * A like pattern cannot hold a literal {@code *} or {@code ?} (no escape exists), and Elasticsearch
+     * uses U+0001 as its internal escape when it turns the pattern into a SQL-style LIKE.
+     */
+    private static boolean likeSafe(SigmaString pattern) {
+        for (SigmaString.Part part : pattern.parts()) {
+            if (part instanceof SigmaString.Text t
+                    && (t.text().indexOf('*') >= 0 || t.text().indexOf('?') >= 0 || t.text().indexOf('\u0001') >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** EQL wildcard pattern: {@code *} any run, {@code ?} one character, opened where {@code op} is not anchored. */
+    private static String likePattern(SigmaString pattern, StrOp op) {
+        StringBuilder sb = new StringBuilder();
+        if (!op.anchoredStart()) {
+            sb.append('*');
+        }
+        for (SigmaString.Part part : pattern.parts()) {
+            if (part instanceof SigmaString.Text t) {
+                sb.append(t.text());
+            } else {
+                sb.append(part == SigmaString.Wildcard.ANY_STRING ? '*' : '?');
+            }
+        }
+        if (!op.anchoredEnd()) {
+            sb.append('*');
+        }
+        // every * here is a wildcard (literal text has none), so a run of them is one
+        return sb.toString().replaceAll("\\*{2,}", "*");
+    }
+}

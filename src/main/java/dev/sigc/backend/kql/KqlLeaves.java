@@ -1,0 +1,193 @@
+package dev.sigc.backend.kql;
+
+import dev.sigc.ast.And;
+import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.CidrMatch;
+import dev.sigc.ast.CompareOp;
+import dev.sigc.ast.ExistsMatch;
+import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.Not;
+import dev.sigc.ast.NullMatch;
+import dev.sigc.ast.NumberMatch;
+import dev.sigc.ast.Or;
+import dev.sigc.ast.RegexFlag;
+import dev.sigc.ast.RegexMatch;
+import dev.sigc.ast.StrOp;
+import dev.sigc.ast.StringMatch;
+import dev.sigc.backend.Patterns;
+import dev.sigc.diag.SigcException;
+import dev.sigc.diag.Span;
+import dev.sigc.pipeline.FieldType;
+import dev.sigc.pipeline.MappedRule;
+
+/**
+ * Renders one leaf as a KQL predicate that needs no parentheses around it.
+ *
+ * <p>A Kusto predicate can be null: an ordering comparison with a null number, {@code toreal} of a
+ * non-number, {@code ipv4_is_in_range} of a non-address. {@code where} drops a null row, which is right
+ * for a positive test, but {@code not(null)} is null too, while in Sigma a negated test on a missing value
+ * holds. So when {@code guarded} (the leaf sits under a {@code not}), such predicates are written
+ * {@code coalesce(p, false)}, which makes them two-valued. String columns are never null in Kusto, and
+ * {@code ==} with a null operand is false, so those need no guard.
+ */
+final class KqlLeaves implements ExprVisitor<String> {
+    private final MappedRule rule;
+    private final boolean guarded;
+
+    KqlLeaves(MappedRule rule, boolean guarded) {
+        this.rule = rule;
+        this.guarded = guarded;
+    }
+
+    /** {@code predicate}, made false instead of null where this leaf needs it. */
+    String guard(String predicate) {
+        return guarded ? "coalesce(" + predicate + ", false)" : predicate;
+    }
+
+    @Override
+    public String visitString(StringMatch m) {
+        String field = m.field().orElseThrow(() -> new SigcException("unsupported-keyword", m.span(),
+                "kql: keyword (field-less) search is not supported; match a field instead, e.g. CommandLine|contains"));
+        var equality = KqlEquality.of(m, rule);
+        if (equality.isPresent()) {
+            return equality.get().render();
+        }
+        FieldType type = rule.typeOf(field);
+        String operand = KqlEquality.isStringColumn(type) ? KqlEscaper.identifier(field) : asString(field);
+        if (m.isPlain() && m.pattern().isEmpty() && m.op() != StrOp.EQUALS) {
+            // a lone '*': any value. Kusto stores an absent string as "", so "any value" is "not empty".
+            return (KqlEquality.isStringColumn(type) ? "isnotempty(" : "isnotnull(") + KqlEscaper.identifier(field) + ")";
+        }
+        if (m.isPlain()) {
+            String op = switch (m.op()) {
+                case EQUALS -> m.caseSensitive() ? "==" : "=~";
+                case CONTAINS -> m.caseSensitive() ? "contains_cs" : "contains";
+                case STARTS_WITH -> m.caseSensitive() ? "startswith_cs" : "startswith";
+                case ENDS_WITH -> m.caseSensitive() ? "endswith_cs" : "endswith";
+            };
+            return operand + " " + op + " " + literal(m.pattern().plainText(), m.span());
+        }
+        return operand + " matches regex " + literal(Patterns.toRegex(m.pattern(), m.op(), m.caseSensitive()), m.span());
+    }
+
+    @Override
+    public String visitRegex(RegexMatch r) {
+        StringBuilder flags = new StringBuilder();
+        for (RegexFlag f : RegexFlag.values()) {
+            if (r.has(f)) {
+                flags.append(f.letter());
+            }
+        }
+        String pattern = KqlRegex.toRe2(r.pattern(), r.span());
+        String prefix = flags.length() == 0 ? "" : "(?" + flags + ")";
+        return stringOperand(r.field()) + " matches regex " + literal(prefix + pattern, r.span());
+    }
+
+    @Override
+    public String visitCidr(CidrMatch c) {
+        FieldType type = rule.typeOf(c.field());
+        if (!KqlEquality.isStringColumn(type) && type != FieldType.DYNAMIC) {
+            throw wrongType(c.span(), c.field(), type, "a CIDR match needs a string column holding IP addresses");
+        }
+        String fn = c.cidr().v6() ? "ipv6_is_in_range" : "ipv4_is_in_range";
+        return guard(fn + "(" + stringOperand(c.field()) + ", " + KqlEscaper.quote(c.cidr().text()) + ")");
+    }
+
+    @Override
+    public String visitNumber(NumberMatch n) {
+        var equality = KqlEquality.of(n, rule);
+        if (equality.isPresent()) {
+            return equality.get().render();
+        }
+        FieldType type = rule.typeOf(n.field());
+        String op = n.op().symbol();
+        if (type == FieldType.NUMBER) {
+            if (!KqlNumbers.isLiteral(n.value())) {
+                throw new SigcException("number-out-of-range", n.span(),
+                        "kql: " + n.text() + " is outside the range of Kusto's long/real literals");
+            }
+            String cmp = KqlEscaper.identifier(n.field()) + " " + op + " " + n.text();
+            return n.op() == CompareOp.EQ ? cmp : guard(cmp);
+        }
+        if (KqlEquality.isStringColumn(type) || type == FieldType.DYNAMIC) {
+            if (!KqlNumbers.isExactDouble(n.value())) {
+                throw new SigcException("inexact-number", n.span(), "kql: comparing the text column " + n.field()
+                        + " with " + n.text() + " converts it with toreal(), and a real cannot hold " + n.text()
+                        + " exactly; map the field to a numeric column or use a value a double holds exactly");
+            }
+            String cmp = "toreal(" + KqlEscaper.identifier(n.field()) + ") " + op + " " + n.text();
+            return n.op() == CompareOp.EQ ? cmp : guard(cmp);
+        }
+        throw wrongType(n.span(), n.field(), type, "a numeric comparison needs a number or string column");
+    }
+
+    @Override
+    public String visitBool(BoolMatch b) {
+        FieldType type = rule.typeOf(b.field());
+        String f = KqlEscaper.identifier(b.field());
+        if (type == FieldType.BOOL) {
+            return f + " == " + b.value();
+        }
+        if (type == FieldType.DYNAMIC) {
+            return guard(f + " == " + b.value());
+        }
+        if (KqlEquality.isStringColumn(type)) {
+            return f + " =~ " + KqlEscaper.quote(String.valueOf(b.value()));
+        }
+        throw wrongType(b.span(), b.field(), type, "a boolean match needs a bool, dynamic or string column");
+    }
+
+    @Override
+    public String visitNull(NullMatch n) {
+        return empty(n.field(), true);
+    }
+
+    @Override
+    public String visitExists(ExistsMatch e) {
+        return empty(e.field(), !e.exists());
+    }
+
+    /** Kusto string columns are never null (an absent value is ""), so strings test emptiness. */
+    private String empty(String field, boolean isEmpty) {
+        boolean string = KqlEquality.isStringColumn(rule.typeOf(field));
+        String fn = string ? (isEmpty ? "isempty" : "isnotempty") : (isEmpty ? "isnull" : "isnotnull");
+        return fn + "(" + KqlEscaper.identifier(field) + ")";
+    }
+
+    @Override
+    public String visitAnd(And node) {
+        throw new IllegalStateException("And is not a leaf");
+    }
+
+    @Override
+    public String visitOr(Or node) {
+        throw new IllegalStateException("Or is not a leaf");
+    }
+
+    @Override
+    public String visitNot(Not node) {
+        throw new IllegalStateException("Not is not a leaf");
+    }
+
+    /** The column as it is for string columns, else its string form ({@code tostring}). */
+    private String stringOperand(String field) {
+        return KqlEquality.isStringColumn(rule.typeOf(field)) ? KqlEscaper.identifier(field) : asString(field);
+    }
+
+    private static String asString(String field) {
+        return "tostring(" + KqlEscaper.identifier(field) + ")";
+    }
+
+    private static String literal(String value, Span span) {
+        if (!KqlEscaper.isEncodable(value)) {
+            throw new SigcException("unsupported-value", span,
+                    "kql: the value contains an unpaired UTF-16 surrogate, which is not text; remove it");
+        }
+        return KqlEscaper.quote(value);
+    }
+
+    private static SigcException wrongType(Span span, String field, FieldType type, String need) {
+        return new SigcException("unsupported-field-type", span,
+                "kql: field " + field + " has type " + type.name().toLowerCase(java.util.Locale.ROOT) + "; " + need);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.sigc.backend.spl;
+
+import dev.sigc.ast.And;
+import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.CidrMatch;
+import dev.sigc.ast.CompareOp;
+import dev.sigc.ast.ExistsMatch;
+import dev.sigc.ast.Expr;
+import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.Not;
+import dev.sigc.ast.NullMatch;
+import dev.sigc.ast.NumberMatch;
+import dev.sigc.ast.Or;
+import dev.sigc.ast.RegexMatch;
+import dev.sigc.ast.SigmaString;
+import dev.sigc.ast.StrOp;
+import dev.sigc.ast.StringMatch;
+import dev.sigc.backend.BoolGrammar;
+import dev.sigc.backend.InfixRenderer;
+import dev.sigc.pipeline.FieldType;
+import dev.sigc.pipeline.MappedRule;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The search-command part of a query, for subtrees {@link SplSearchable} accepts. In SPL's search command
+ * {@code OR} binds tighter than {@code AND}; parentheses are added by that rule, and around every mixed
+ * nesting for readers used to the other one.
+ */
+final class SplSearchRenderer extends InfixRenderer {
+    static final BoolGrammar SEARCH = new BoolGrammar("AND", "OR", "NOT ", 1, 2, true);
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+    private final MappedRule rule;
+
+    SplSearchRenderer(MappedRule rule) {
+        super(SEARCH);
+        this.rule = rule;
+    }
+
+    @Override
+    protected String leaf(Expr leaf) {
+        return leaf.accept(new Leaf());
+    }
+
+    /** Same-field equality tests of an Or become one {@code F IN (v1, v2)} at the first one's place. */
+    @Override
+    protected List<Object> groupOr(List<Expr> terms) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Expr t : terms) {
+            listValue(t).ifPresent(v -> values.computeIfAbsent(fieldOf(t), k -> new ArrayList<>()).add(v));
+        }
+        List<Object> out = new ArrayList<>();
+        Set<String> emitted = new HashSet<>();
+        for (Expr t : terms) {
+            List<String> group = listValue(t).isPresent() ? values.get(fieldOf(t)) : List.of();
+            if (group.size() < 2) {
+                out.add(t);
+            } else if (emitted.add(fieldOf(t))) {
+                out.add(fieldOf(t) + " IN (" + String.join(", ", group) + ")");
+            }
+        }
+        return out;
+    }
+
+    /** The value token of a leaf that renders as {@code F=<value>}, for grouping into {@code IN}. */
+    private Optional<String> listValue(Expr t) {
+        if (t instanceof StringMatch s && !s.pattern().isEmpty()) {
+            return Optional.of(stringValue(s));
+        }
+        if (t instanceof NumberMatch n && n.op() == CompareOp.EQ) {
+            return Optional.of(numberValue(n));
+        }
+        return Optional.empty();
+    }
+
+    private static String fieldOf(Expr t) {
+        return t instanceof StringMatch s ? s.field().orElseThrow() : ((NumberMatch) t).field();
+    }
+
+    private String stringValue(StringMatch node) {
+        String field = node.field().orElseThrow();
+        if (rule.typeOf(field) == FieldType.NUMBER && node.op() == StrOp.EQUALS && node.isPlain()
+                && INTEGER.matcher(node.pattern().plainText()).matches()) {
+            return new BigInteger(node.pattern().plainText()).toString();
+        }
+        StringBuilder sb = new StringBuilder();
+        if (!node.op().anchoredStart()) {
+            sb.append('*');
+        }
+        for (SigmaString.Part p : node.pattern().parts()) {
+            if (p instanceof SigmaString.Text t) {
+                sb.append(t.text());
+            } else if (sb.length() == 0 || sb.charAt(sb.length() - 1) != '*') {
+                sb.append('*'); // ANY_STRING; SplSearchable let no ANY_CHAR and no literal '*' through
+            }
+        }
+        if (!node.op().anchoredEnd() && (sb.length() == 0 || sb.charAt(sb.length() - 1) != '*')) {
+            sb.append('*');
+        }
+        return SplStrings.quote(sb.toString());
+    }
+
+    private String numberValue(NumberMatch node) {
+        return rule.typeOf(node.field()) == FieldType.STRING ? SplStrings.quote(node.text()) : node.text();
+    }
+
+    private final class Leaf implements ExprVisitor<String> {
+        @Override
+        public String visitAnd(And node) {
+            throw new IllegalStateException("not a leaf");
+        }
+
+        @Override
+        public String visitOr(Or node) {
+            throw new IllegalStateException("not a leaf");
+        }
+
+        @Override
+        public String visitNot(Not node) {
+            throw new IllegalStateException("not a leaf");
+        }
+
+        @Override
+        public String visitString(StringMatch node) {
+            return node.field().orElseThrow() + "=" + stringValue(node);
+        }
+
+        @Override
+        public String visitRegex(RegexMatch node) {
+            throw new IllegalStateException("a regex is not searchable");
+        }
+
+        @Override
+        public String visitCidr(CidrMatch node) {
+            return node.field() + "=" + SplStrings.quote(node.cidr().text());
+        }
+
+        @Override
+        public String visitNumber(NumberMatch node) {
+            if (node.op() == CompareOp.EQ) {
+                return node.field() + "=" + numberValue(node);
+            }
+            return node.field() + node.op().symbol() + node.text();
+        }
+
+        @Override
+        public String visitBool(BoolMatch node) {
+            return node.field() + "=" + SplStrings.quote(Boolean.toString(node.value()));
+        }
+
+        @Override
+        public String visitNull(NullMatch node) {
+            return "NOT " + node.field() + "=*";
+        }
+
+        @Override
+        public String visitExists(ExistsMatch node) {
+            return (node.exists() ? "" : "NOT ") + node.field() + "=*";
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package dev.sigc.backend.kql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigc.TestRules;
+import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.Cidr;
+import dev.sigc.ast.CidrMatch;
+import dev.sigc.ast.CompareOp;
+import dev.sigc.ast.ExistsMatch;
+import dev.sigc.ast.Expr;
+import dev.sigc.ast.Exprs;
+import dev.sigc.ast.NullMatch;
+import dev.sigc.ast.NumberMatch;
+import dev.sigc.ast.RegexFlag;
+import dev.sigc.ast.RegexMatch;
+import dev.sigc.ast.SigmaString;
+import dev.sigc.ast.StrOp;
+import dev.sigc.ast.StringMatch;
+import dev.sigc.diag.SigcException;
+import dev.sigc.diag.Span;
+import dev.sigc.pipeline.FieldType;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class KqlBackendTest {
+    static final Span SPAN = new Span("r.yml", 7, 12);
+    static final Map<String, FieldType> TYPES = Map.of(
+            "ProcessId", FieldType.NUMBER, "Score", FieldType.NUMBER, "IsAdmin", FieldType.BOOL,
+            "Extra", FieldType.DYNAMIC, "Timestamp", FieldType.DATETIME, "RemoteIP", FieldType.IP,
+            "ReportGuid", FieldType.GUID, "CommandLine", FieldType.STRING);
+    static final KqlBackend BACKEND = new KqlBackend();
+
+    static StringMatch s(String field, StrOp op, String sigma) {
+        return new StringMatch(Optional.of(field), op, SigmaString.parse(sigma), false, SPAN);
+    }
+
+    static StringMatch cs(String field, StrOp op, String sigma) {
+        return new StringMatch(Optional.of(field), op, SigmaString.parse(sigma), true, SPAN);
+    }
+
+    static StringMatch lit(String field, StrOp op, String text) {
+        return new StringMatch(Optional.of(field), op, SigmaString.literal(text), false, SPAN);
+    }
+
+    static NumberMatch num(String field, CompareOp op, String value) {
+        return new NumberMatch(field, op, new BigDecimal(value), SPAN);
+    }
+
+    static RegexMatch re(String field, String pattern, RegexFlag... flags) {
+        return new RegexMatch(field, pattern, flags.length == 0 ? Set.of() : EnumSet.of(flags[0], flags), SPAN);
+    }
+
+    static Expr and(Expr... t) {
+        return Exprs.and(List.of(t), SPAN);
+    }
+
+    static Expr or(Expr... t) {
+        return Exprs.or(List.of(t), SPAN);
+    }
+
+    static Expr not(Expr t) {
+        return Exprs.not(t, SPAN);
+    }
+
+    static String cond(Expr e) {
+        return BACKEND.renderCondition(TestRules.mapped(e, Map.of("table", "DeviceProcessEvents"), TYPES));
+    }
+
+    static SigcException fails(Expr e) {
+        return assertThrows(SigcException.class, () -> cond(e));
+    }
+
+    @Test
+    void metadata() {
+        assertEquals("kql", BACKEND.id());
+        assertEquals("kql", BACKEND.extension());
+        assertEquals("kql-defender.yml", BACKEND.defaultPipeline());
+    }
+
+    @Test
+    void fullQueryIsTableThenWhereWithoutTrailingNewline() {
+        var rule = TestRules.mapped(s("FileName", StrOp.EQUALS, "cmd.exe"), Map.of("table", "DeviceProcessEvents"), TYPES);
+        assertEquals("DeviceProcessEvents\n| where FileName =~ \"cmd.exe\"", BACKEND.render(rule).text());
+    }
+
+    @Test
+    void oddTableNameIsBracketed() {
+        var rule = TestRules.mapped(s("A", StrOp.EQUALS, "x"), Map.of("table", "My Table"), TYPES);
+        assertEquals("['My Table']\n| where A =~ \"x\"", BACKEND.render(rule).text());
+    }
+
+    @Test
+    void missingTableIsAnError() {
+        var rule = TestRules.mapped(s("A", StrOp.EQUALS, "x"), Map.of(), TYPES);
+        var e = assertThrows(SigcException.class, () -> BACKEND.render(rule));
+        assertEquals("unmapped-logsource", e.diagnostic().code());
+        assertTrue(e.getMessage().contains("category=process_creation product=windows"), e.getMessage());
+    }
+
+    @Test
+    void renderingTwiceGivesTheSameText() {
+        Expr e = or(s("A", StrOp.EQUALS, "x"), s("A", StrOp.EQUALS, "y"), and(s("B", StrOp.CONTAINS, "z"),
+                not(num("ProcessId", CompareOp.GT, "4"))));
+        assertEquals(cond(e), cond(e));
+    }
+
+    @Nested
+    class Strings {
+        @Test
+        void caseInsensitiveOps() {
+            assertEquals("F =~ \"v\"", cond(s("F", StrOp.EQUALS, "v")));
+            assertEquals("F contains \"v\"", cond(s("F", StrOp.CONTAINS, "v")));
+            assertEquals("F startswith \"v\"", cond(s("F", StrOp.STARTS_WITH, "v")));
+            assertEquals("F endswith \"v\"", cond(s("F", StrOp.ENDS_WITH, "v")));
+        }
+
+        @Test
+        void caseSensitiveOps() {
+            assertEquals("F == \"v\"", cond(cs("F", StrOp.EQUALS, "v")));
+            assertEquals("F contains_cs \"v\"", cond(cs("F", StrOp.CONTAINS, "v")));
+            assertEquals("F startswith_cs \"v\"", cond(cs("F", StrOp.STARTS_WITH, "v")));
+            assertEquals("F endswith_cs \"v\"", cond(cs("F", StrOp.ENDS_WITH, "v")));
+        }
+
+        @Test
+        void emptyEqualsIsEqualityWithEmptyString() {
+            assertEquals("F =~ \"\"", cond(s("F", StrOp.EQUALS, "")));
+        }
+
+        @Test
+        void loneStarIsNotEmpty() {
+            assertEquals("isnotempty(F)", cond(s("F", StrOp.CONTAINS, "")));
+            assertEquals("isnotnull(ProcessId)", cond(s("ProcessId", StrOp.CONTAINS, "")));
+        }
+
+        @Test
+        void innerWildcardsBecomeAnchoredRegex() {
+            assertEquals("F matches regex \"(?is)^a.*b$\"", cond(s("F", StrOp.EQUALS, "a*b")));
+            assertEquals("F matches regex \"(?is)^a.b\"", cond(s("F", StrOp.STARTS_WITH, "a?b")));
+            assertEquals("F matches regex \"(?is)a.b$\"", cond(s("F", StrOp.ENDS_WITH, "a?b")));
+            assertEquals("F matches regex \"(?is)a.*b\"", cond(s("F", StrOp.CONTAINS, "a*b")));
+            assertEquals("F matches regex \"(?s)^a.b$\"", cond(cs("F", StrOp.EQUALS, "a?b")));
+        }
+
+        @Test
+        void regexMetacharactersInWildcardPatternAreQuotedThenEscapedForKql() {
+            // Sigma C:\Windows\\*.exe?  ->  regex ^C:\\Windows\\.*\.exe.$  ->  KQL literal doubles each backslash
+            assertEquals("F matches regex \"(?is)^C:\\\\\\\\Windows\\\\\\\\.*\\\\.exe.$\"",
+                    cond(s("F", StrOp.EQUALS, "C:\\Windows\\\\*.exe?")));
+            // Sigma \* is a literal star
+            assertEquals("F matches regex \"(?is)^a\\\\*b.$\"", cond(s("F", StrOp.EQUALS, "a\\*b?")));
+        }
+
+        @Test
+        void keywordSearchIsRejected() {
+            var m = new StringMatch(Optional.empty(), StrOp.CONTAINS, SigmaString.literal("x"), false, SPAN);
+            var e = fails(m);
+            assertEquals("unsupported-keyword", e.diagnostic().code());
+            assertEquals(SPAN, e.diagnostic().span());
+        }
+
+        @Test
+        void numberFieldWithIntegerIsNumericEquality() {
+            assertEquals("ProcessId == 443", cond(s("ProcessId", StrOp.EQUALS, "443")));
+            assertEquals("ProcessId == -5", cond(s("ProcessId", StrOp.EQUALS, "-5")));
+            assertEquals("ProcessId == 0", cond(s("ProcessId", StrOp.EQUALS, "0")));
+        }
+
+        @Test
+        void numberFieldWithAnythingElseComparesItsStringForm() {
+            assertEquals("tostring(ProcessId) =~ \"0443\"", cond(s("ProcessId", StrOp.EQUALS, "0443")));
+            assertEquals("tostring(ProcessId) =~ \"-0\"", cond(s("ProcessId", StrOp.EQUALS, "-0")));
+            assertEquals("tostring(ProcessId) =~ \"99999999999999999999\"",
+                    cond(s("ProcessId", StrOp.EQUALS, "99999999999999999999")));
+            assertEquals("tostring(ProcessId) =~ \"4.5\"", cond(s("ProcessId", StrOp.EQUALS, "4.5")));
+            assertEquals("tostring(ProcessId) startswith \"44\"", cond(s("ProcessId", StrOp.STARTS_WITH, "44")));
+            assertEquals("tostring(ProcessId) matches regex \"(?is)^4.3$\"", cond(s("ProcessId", StrOp.EQUALS, "4?3")));
+        }
+
+        @Test
+        void nonStringColumnsAreComparedThroughTostring() {
+            assertEquals("tostring(Extra) contains \"x\"", cond(s("Extra", StrOp.CONTAINS, "x")));
+            assertEquals("tostring(ReportGuid) =~ \"ab\"", cond(s("ReportGuid", StrOp.EQUALS, "ab")));
+            assertEquals("RemoteIP =~ \"10.0.0.1\"", cond(s("RemoteIP", StrOp.EQUALS, "10.0.0.1")));
+        }
+    }
+
+    @Nested
+    class Grouping {
+        @Test
+        void sameFieldEqualitiesBecomeInList() {
+            assertEquals("F in~ (\"a\", \"b\", \"c\")",
+                    cond(or(s("F", StrOp.EQUALS, "a"), s("F", StrOp.EQUALS, "b"), s("F", StrOp.EQUALS, "c"))));
+        }
+
+        @Test
+        void caseSensitiveEqualitiesUseIn() {
+            assertEquals("F in (\"a\", \"b\")", cond(or(cs("F", StrOp.EQUALS, "a"), cs("F", StrOp.EQUALS, "b"))));
+        }
+
+        @Test
+        void groupTakesPositionOfFirstMemberAndKeepsOrder() {
+            Expr e = or(s("G", StrOp.CONTAINS, "x"), s("F", StrOp.EQUALS, "b"), s("H", StrOp.EQUALS, "h"),
+                    s("F", StrOp.EQUALS, "a"), s("G", StrOp.ENDS_WITH, "y"));
+            assertEquals("G contains \"x\" or F in~ (\"b\", \"a\") or H =~ \"h\" or G endswith \"y\"", cond(e));
+        }
+
+        @Test
+        void differentCaseOrFieldsOrOpsAreNotMixed() {
+            Expr e = or(s("F", StrOp.EQUALS, "a"), cs("F", StrOp.EQUALS, "b"), s("G", StrOp.EQUALS, "c"),
+                    s("F", StrOp.CONTAINS, "d"), s("F", StrOp.EQUALS, "e*f"));
+            assertEquals("F =~ \"a\" or F == \"b\" or G =~ \"c\" or F contains \"d\" or F matches regex \"(?is)^e.*f$\"",
+                    cond(e));
+        }
+
+        @Test
+        void twoGroupsInOneOr() {
+            Expr e = or(s("F", StrOp.EQUALS, "a"), cs("F", StrOp.EQUALS, "b"), s("F", StrOp.EQUALS, "c"),
+                    cs("F", StrOp.EQUALS, "d"));
+            assertEquals("F in~ (\"a\", \"c\") or F in (\"b\", \"d\")", cond(e));
+        }
+
+        @Test
+        void numericEqualitiesGroup() {
+            Expr e = or(num("ProcessId", CompareOp.EQ, "4"), s("ProcessId", StrOp.EQUALS, "8"),
+                    num("ProcessId", CompareOp.GT, "100"));
+            assertEquals("ProcessId in (4, 8) or ProcessId > 100", cond(e));
+        }
+
+        @Test
+        void numbersOnStringFieldGroupWithCasedStrings() {
+            Expr e = or(num("Port", CompareOp.EQ, "443"), cs("Port", StrOp.EQUALS, "http"));
+            assertEquals("Port in (\"443\", \"http\")", cond(e));
+        }
+
+        @Test
+        void andIsNotGrouped() {
+            assertEquals("F =~ \"a\" and F =~ \"b\"", cond(and(s("F", StrOp.EQUALS, "a"), s("F", StrOp.EQUALS, "b"))));
+        }
+
+        @Test
+        void groupedListInsideAndNeedsNoParentheses() {
+            Expr e = and(or(s("F", StrOp.EQUALS, "a"), s("F", StrOp.EQUALS, "b")), s("G", StrOp.CONTAINS, "x"));
+            assertEquals("F in~ (\"a\", \"b\") and G contains \"x\"", cond(e));
+        }
+
+        @Test
+        void orReducedToOneListInsideNot() {
+            Expr e = not(or(s("F", StrOp.EQUALS, "a"), s("F", StrOp.EQUALS, "b")));
+            assertEquals("not(F in~ (\"a\", \"b\"))", cond(e));
+        }
+    }
+
+    @Nested
+    class Boolean {
+        @Test
+        void andBindsTighterThanOr() {
+            Expr e = or(and(s("A", StrOp.EQUALS, "1"), s("B", StrOp.EQUALS, "2")), s("C", StrOp.EQUALS, "3"));
+            assertEquals("A =~ \"1\" and B =~ \"2\" or C =~ \"3\"", cond(e));
+        }
+
+        @Test
+        void orInsideAndIsParenthesised() {
+            Expr e = and(or(s("A", StrOp.EQUALS, "1"), s("B", StrOp.EQUALS, "2")), s("C", StrOp.EQUALS, "3"));
+            assertEquals("(A =~ \"1\" or B =~ \"2\") and C =~ \"3\"", cond(e));
+        }
+
+        @Test
+        void notIsAFunctionAroundALeaf() {
+            assertEquals("not(A =~ \"1\")", cond(not(s("A", StrOp.EQUALS, "1"))));
+        }
+
+        @Test
+        void notAroundGroupsAndNots() {
+            assertEquals("not(A =~ \"1\" and B =~ \"2\")", cond(not(and(s("A", StrOp.EQUALS, "1"), s("B", StrOp.EQUALS, "2")))));
+            assertEquals("not(A =~ \"1\" or B =~ \"2\")", cond(not(or(s("A", StrOp.EQUALS, "1"), s("B", StrOp.EQUALS, "2")))));
+            assertEquals("not(not(A =~ \"1\"))", cond(not(not(s("A", StrOp.EQUALS, "1")))));
+        }
+
+        @Test
+        void notInsideAndOr() {
+            Expr e = and(s("A", StrOp.EQUALS, "1"), not(or(s("B", StrOp.EQUALS, "2"), s("C", StrOp.EQUALS, "3"))));
+            assertEquals("A =~ \"1\" and not(B =~ \"2\" or C =~ \"3\")", cond(e));
+        }
+
+        @Test
+        void nullablePredicatesUnderNotAreGuarded() {
+            // where drops null rows, but not(null) is null: a negated test on a missing value must hold
+            assertEquals("not(coalesce(ProcessId > 5, false))", cond(not(num("ProcessId", CompareOp.GT, "5"))));
+            assertEquals("not(coalesce(toreal(Port) <= 5, false))", cond(not(num("Port", CompareOp.LTE, "5"))));
+            assertEquals("not(coalesce(ipv4_is_in_range(RemoteIP, \"10.0.0.0/8\"), false))",
+                    cond(not(new CidrMatch("RemoteIP", Cidr.parse("10.0.0.0/8").orElseThrow(), SPAN))));
+            assertEquals("not(coalesce(Extra == true, false))", cond(not(new BoolMatch("Extra", true, SPAN))));
+            assertEquals("not(A =~ \"1\" or coalesce(ProcessId in (4, 8), false))",
+                    cond(not(or(s("A", StrOp.EQUALS, "1"), num("ProcessId", CompareOp.EQ, "4"),
+                            num("ProcessId", CompareOp.EQ, "8")))));
+        }
+
+        @Test
+        void predicatesThatCannotBeNullAreNotGuarded() {
+            assertEquals("not(ProcessId == 5) and not(IsAdmin == true) and not(F =~ \"x\") and not(isnull(ProcessId))"
+                            + " and not(Port == \"5\") and not(toreal(Extra) == 5)",
+                    cond(and(not(num("ProcessId", CompareOp.EQ, "5")), not(new BoolMatch("IsAdmin", true, SPAN)),
+                            not(s("F", StrOp.EQUALS, "x")), not(new NullMatch("ProcessId", SPAN)),
+                            not(num("Port", CompareOp.EQ, "5")), not(num("Extra", CompareOp.EQ, "5")))));
+        }
+
+        @Test
+        void guardsOnlyWhereNegated() {
+            Expr gt = num("ProcessId", CompareOp.GT, "5");
+            assertEquals("ProcessId > 5 and not(coalesce(ProcessId < 9, false))",
+                    cond(and(gt, not(num("ProcessId", CompareOp.LT, "9")))));
+            assertEquals("not(not(coalesce(ProcessId > 5, false)))", cond(not(not(gt))));
+        }
+
+        @Test
+        void deepNesting() {
+            Expr e = or(and(s("A", StrOp.EQUALS, "1"), or(s("B", StrOp.EQUALS, "2"), s("C", StrOp.EQUALS, "3"))),
+                    not(s("D", StrOp.EQUALS, "4")));
+            assertEquals("A =~ \"1\" and (B =~ \"2\" or C =~ \"3\") or not(D =~ \"4\")", cond(e));
+        }
+    }
+
+    @Nested
+    class OtherLeaves {
+        @Test
+        void regexFlags() {
+            assertEquals("F matches regex \"a.b\"", cond(re("F", "a.b")));
+            assertEquals("F matches regex \"(?i)a.b\"", cond(re("F", "a.b", RegexFlag.IGNORE_CASE)));
+            assertEquals("F matches regex \"(?is)a.b\"", cond(re("F", "a.b", RegexFlag.DOTALL, RegexFlag.IGNORE_CASE)));
+            assertEquals("F matches regex \"(?ims)^a$\"",
+                    cond(re("F", "^a$", RegexFlag.IGNORE_CASE, RegexFlag.MULTILINE, RegexFlag.DOTALL)));
+            assertEquals("F matches regex \"(?m)^a\"", cond(re("F", "^a", RegexFlag.MULTILINE)));
+        }
+
+        @Test
+        void regexBackslashesAreEscapedForTheLiteral() {
+            assertEquals("F matches regex \"\\\\d+\\\\.exe\"", cond(re("F", "\\d+\\.exe")));
+        }
+
+        @Test
+        void regexOnNonStringColumnUsesTostring() {
+            assertEquals("tostring(ProcessId) matches regex \"^4\\\\d$\"", cond(re("ProcessId", "^4\\d$")));
+        }
+
+        @Test
+        void cidr() {
+            assertEquals("ipv4_is_in_range(RemoteIP, \"10.0.0.0/8\")",
+                    cond(new CidrMatch("RemoteIP", Cidr.parse("10.1.2.3/8").orElseThrow(), SPAN)));
+            assertEquals("ipv6_is_in_range(RemoteIP, \"fd00::/8\")",
+                    cond(new CidrMatch("RemoteIP", Cidr.parse("fd12::1/8").orElseThrow(), SPAN)));
+            assertEquals("ipv4_is_in_range(tostring(Extra), \"1.2.3.4/32\")",
+                    cond(new CidrMatch("Extra", Cidr.parse("1.2.3.4").orElseThrow(), SPAN)));
+            assertEquals("unsupported-field-type",
+                    fails(new CidrMatch("ProcessId", Cidr.parse("1.2.3.4").orElseThrow(), SPAN)).diagnostic().code());
+        }
+
+        @Test
+        void numbersOnNumberColumns() {
+            assertEquals("ProcessId == 443", cond(num("ProcessId", CompareOp.EQ, "443")));
+            assertEquals("ProcessId > 5", cond(num("ProcessId", CompareOp.GT, "5")));
+            assertEquals("ProcessId >= 5", cond(num("ProcessId", CompareOp.GTE, "5")));
+            assertEquals("ProcessId < -5", cond(num("ProcessId", CompareOp.LT, "-5")));
+            assertEquals("Score <= 0.1", cond(num("Score", CompareOp.LTE, "0.1")));
+            assertEquals("Score == 2.5", cond(num("Score", CompareOp.EQ, "2.5")));
+        }
+
+        @Test
+        void numberOutOfLongRangeIsAnError() {
+            assertEquals("number-out-of-range",
+                    fails(num("ProcessId", CompareOp.GT, "9223372036854775808")).diagnostic().code());
+            assertEquals("ProcessId > 9223372036854775807", cond(num("ProcessId", CompareOp.GT, "9223372036854775807")));
+        }
+
+        @Test
+        void numbersOnStringColumns() {
+            assertEquals("Port == \"443\"", cond(num("Port", CompareOp.EQ, "443")));
+            assertEquals("toreal(Port) > 5", cond(num("Port", CompareOp.GT, "5")));
+            assertEquals("toreal(Port) <= 2.5", cond(num("Port", CompareOp.LTE, "2.5")));
+            assertEquals("toreal(Extra) == 7", cond(num("Extra", CompareOp.EQ, "7")));
+        }
+
+        @Test
+        void inexactToRealComparisonIsAnError() {
+            var e = fails(num("Port", CompareOp.GT, "0.1"));
+            assertEquals("inexact-number", e.diagnostic().code());
+            assertEquals(SPAN, e.diagnostic().span());
+            assertEquals("inexact-number", fails(num("Port", CompareOp.LT, "9007199254740993")).diagnostic().code());
+        }
+
+        @Test
+        void numberOnUncomparableTypeIsAnError() {
+            assertEquals("unsupported-field-type", fails(num("Timestamp", CompareOp.GT, "5")).diagnostic().code());
+        }
+
+        @Test
+        void bools() {
+            assertEquals("IsAdmin == true", cond(new BoolMatch("IsAdmin", true, SPAN)));
+            assertEquals("IsAdmin == false", cond(new BoolMatch("IsAdmin", false, SPAN)));
+            assertEquals("Extra == true", cond(new BoolMatch("Extra", true, SPAN)));
+            assertEquals("Flag =~ \"false\"", cond(new BoolMatch("Flag", false, SPAN)));
+            assertEquals("unsupported-field-type", fails(new BoolMatch("ProcessId", true, SPAN)).diagnostic().code());
+        }
+
+        @Test
+        void nullAndExists() {
+            assertEquals("isempty(F)", cond(new NullMatch("F", SPAN)));
+            assertEquals("isnull(ProcessId)", cond(new NullMatch("ProcessId", SPAN)));
+            assertEquals("isempty(RemoteIP)", cond(new NullMatch("RemoteIP", SPAN)));
+            assertEquals("isnotempty(F)", cond(new ExistsMatch("F", true, SPAN)));
+            assertEquals("isempty(F)", cond(new ExistsMatch("F", false, SPAN)));
+            assertEquals("isnotnull(Extra)", cond(new ExistsMatch("Extra", true, SPAN)));
+            assertEquals("isnull(Extra)", cond(new ExistsMatch("Extra", false, SPAN)));
+        }
+    }
+
+    @Nested
+    class Hostile {
+        @Test
+        void quotesBackslashesAndLineBreaksStayInsideTheLiteral() {
+            assertEquals("F =~ \"a\\\"b\\\\c\\nd\\re\\tf|g'h\"", cond(lit("F", StrOp.EQUALS, "a\"b\\c\nd\re\tf|g'h")));
+        }
+
+        @Test
+        void injectionAttemptIsOneLiteral() {
+            String evil = "x\" or 1==1 | take 10 //";
+            assertEquals("F contains \"x\\\" or 1==1 | take 10 //\"", cond(lit("F", StrOp.CONTAINS, evil)));
+        }
+
+        @Test
+        void trailingBackslashCannotEscapeTheClosingQuote() {
+            assertEquals("F endswith \"C:\\\\\"", cond(lit("F", StrOp.ENDS_WITH, "C:\\")));
+        }
+
+        @Test
+        void controlAndInvisibleCharactersAreUnicodeEscapes() {
+            assertEquals("F =~ \"\\u0000\\u0001\\u001b\\u007f\\u0085\\u00a0\\u200b\\u202e\\u2028\\ufeff\"",
+                    cond(lit("F", StrOp.EQUALS, "\u0000\u0001\u001b\u007f\u0085\u00a0\u200b\u202e\u2028\ufeff")));
+        }
+
+        @Test
+        void visibleNonAsciiStaysAsItIs() {
+            assertEquals("F =~ \"é中😀\"", cond(lit("F", StrOp.EQUALS, "é中😀")));
+        }
+
+        @Test
+        void invisibleSupplementaryCharactersAreSurrogateEscapes() {
+            assertEquals("F =~ \"\\udb40\\udc01\"", cond(lit("F", StrOp.EQUALS, new String(Character.toChars(0xE0001)))));
+        }
+
+        @Test
+        void unpairedSurrogateIsAnError() {
+            assertEquals("unsupported-value", fails(lit("F", StrOp.CONTAINS, "a\ud800b")).diagnostic().code());
+            assertEquals("unsupported-value", fails(lit("F", StrOp.EQUALS, "a\udc00")).diagnostic().code());
+        }
+
+        @Test
+        void hostileFieldNamesAreBracketed() {
+            assertEquals("['a b'] =~ \"x\"", cond(s("a b", StrOp.EQUALS, "x")));
+            assertEquals("['it\\'s\"'] =~ \"x\"", cond(s("it's\"", StrOp.EQUALS, "x")));
+            assertEquals("['x\\\\y\\n'] =~ \"x\"", cond(s("x\\y\n", StrOp.EQUALS, "x")));
+            assertEquals("['where'] =~ \"x\"", cond(s("where", StrOp.EQUALS, "x")));
+            assertEquals("['true'] =~ \"x\"", cond(s("true", StrOp.EQUALS, "x")));
+            assertEquals("['1a'] =~ \"x\"", cond(s("1a", StrOp.EQUALS, "x")));
+            assertEquals("['a.b'] =~ \"x\"", cond(s("a.b", StrOp.EQUALS, "x")));
+            assertEquals("['a-b'] in~ (\"x\", \"y\")", cond(or(s("a-b", StrOp.EQUALS, "x"), s("a-b", StrOp.EQUALS, "y"))));
+            assertEquals("isempty(['a]b'])", cond(new NullMatch("a]b", SPAN)));
+        }
+    }
+
+    @Test
+    void dynamicList() {
+        assertEquals("dynamic([])", KqlBackend.dynamicList(List.of()));
+        assertEquals("dynamic([\"a\", \"b\\\"c\", \"d\\\\\"])", KqlBackend.dynamicList(List.of("a", "b\"c", "d\\")));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sigc.cli;
+
+import dev.sigc.backend.Backend;
+import dev.sigc.backend.Backends;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Lists what sigc knows: targets, pipelines.", footer = ExitCodes.HELP)
+final class ListCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "WHAT", description = "targets or pipelines")
+    String what;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        switch (what) {
+            case "targets" -> {
+                for (Backend b : Backends.all()) {
+                    out.printf("%-4s .%-4s pipeline %s%n", b.id(), b.extension(), b.defaultPipeline());
+                }
+            }
+            case "pipelines" -> {
+                for (Backend b : Backends.all()) {
+                    out.printf("%-14s bundled, target %s%n", b.defaultPipeline().replace(".yml", ""), b.id());
+                }
+            }
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown list '" + what + "'; choose targets or pipelines");
+        }
+        return ExitCodes.OK;
+    }
+}

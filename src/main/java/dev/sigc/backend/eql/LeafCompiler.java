@@ -1,15 +1,12 @@
 package dev.sigc.backend.eql;
 
-import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
-import dev.sigc.ast.ExprVisitor;
-import dev.sigc.ast.Not;
+import dev.sigc.ast.LeafVisitor;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
-import dev.sigc.ast.Or;
 import dev.sigc.ast.RegexFlag;
 import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.SigmaString;
@@ -36,7 +33,7 @@ import java.util.Locale;
  *       (Elasticsearch's internal like escape character): an anchored Lucene regex.</li>
  * </ul>
  */
-final class LeafCompiler implements ExprVisitor<EqlTerm> {
+final class LeafCompiler implements LeafVisitor<EqlTerm> {
     private final MappedRule rule;
 
     LeafCompiler(MappedRule rule) {
@@ -130,20 +127,8 @@ final class LeafCompiler implements ExprVisitor<EqlTerm> {
         return new Fixed(EqlEscaper.field(node.field(), node.span()) + (node.exists() ? " != null" : " == null"));
     }
 
-    @Override
-    public EqlTerm visitAnd(And node) {
-        throw new IllegalStateException("not a leaf");
-    }
 
-    @Override
-    public EqlTerm visitOr(Or node) {
-        throw new IllegalStateException("not a leaf");
-    }
 
-    @Override
-    public EqlTerm visitNot(Not node) {
-        throw new IllegalStateException("not a leaf");
-    }
 
     /**
      * A like pattern cannot hold a literal {@code *} or {@code ?} (no escape exists), and Elasticsearch

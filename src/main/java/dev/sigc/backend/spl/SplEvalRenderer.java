@@ -1,16 +1,14 @@
 package dev.sigc.backend.spl;
 
-import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
-import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.LeafVisitor;
 import dev.sigc.ast.Not;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
-import dev.sigc.ast.Or;
 import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.StrOp;
 import dev.sigc.ast.StringMatch;
@@ -91,21 +89,9 @@ final class SplEvalRenderer extends InfixRenderer {
     /** A positive value test, the test that is true exactly when it cannot be evaluated, and its shape. */
     private record Test(String text, String nullGuard, boolean comparison) {}
 
-    private final class Positive implements ExprVisitor<Test> {
-        @Override
-        public Test visitAnd(And node) {
-            throw new IllegalStateException("not a leaf");
-        }
+    private final class Positive implements LeafVisitor<Test> {
 
-        @Override
-        public Test visitOr(Or node) {
-            throw new IllegalStateException("not a leaf");
-        }
 
-        @Override
-        public Test visitNot(Not node) {
-            throw new IllegalStateException("not in negation normal form");
-        }
 
         @Override
         public Test visitString(StringMatch node) {

@@ -1,13 +1,11 @@
 package dev.sigc.backend.spl;
 
-import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
-import dev.sigc.ast.ExprVisitor;
-import dev.sigc.ast.Not;
+import dev.sigc.ast.LeafVisitor;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
 import dev.sigc.ast.Or;
@@ -112,21 +110,9 @@ final class SplSearchRenderer extends InfixRenderer {
         return rule.typeOf(node.field()) == FieldType.STRING ? SplStrings.quote(node.text()) : node.text();
     }
 
-    private final class Leaf implements ExprVisitor<String> {
-        @Override
-        public String visitAnd(And node) {
-            throw new IllegalStateException("not a leaf");
-        }
+    private final class Leaf implements LeafVisitor<String> {
 
-        @Override
-        public String visitOr(Or node) {
-            throw new IllegalStateException("not a leaf");
-        }
 
-        @Override
-        public String visitNot(Not node) {
-            throw new IllegalStateException("not a leaf");
-        }
 
         @Override
         public String visitString(StringMatch node) {

@@ -8,7 +8,8 @@ import dev.sigc.diag.Span;
  * rule file it came from.
  */
 public sealed interface Expr
-        permits And, Or, Not, StringMatch, RegexMatch, CidrMatch, NumberMatch, BoolMatch, NullMatch, ExistsMatch {
+        permits And, Or, Not, StringMatch, RegexMatch, CidrMatch, NumberMatch, BoolMatch, NullMatch, ExistsMatch,
+        FieldRefMatch, TimePartMatch {
 
     Span span();
 

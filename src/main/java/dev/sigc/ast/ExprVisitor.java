@@ -21,4 +21,8 @@ public interface ExprVisitor<R> {
     R visitNull(NullMatch node);
 
     R visitExists(ExistsMatch node);
+
+    R visitFieldRef(FieldRefMatch node);
+
+    R visitTimePart(TimePartMatch node);
 }

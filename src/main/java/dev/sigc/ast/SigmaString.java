@@ -12,7 +12,17 @@ import java.util.Objects;
 public record SigmaString(List<SigmaString.Part> parts) {
 
     /** A piece of a pattern. */
-    public sealed interface Part permits Text, Wildcard {}
+    public sealed interface Part permits Text, Wildcard, Placeholder {}
+
+    /**
+     * {@code %name%} in a value with the {@code expand} modifier. Pipelines replace it with values; a mapped
+     * rule never holds one (see {@link dev.sigc.pipeline.MappedRule}), so backends do not handle it.
+     */
+    public record Placeholder(String name) implements Part {
+        public Placeholder {
+            Objects.requireNonNull(name, "name");
+        }
+    }
 
     /** Literal characters, compared as they are (case folding is the match's business). */
     public record Text(String text) implements Part {
@@ -67,6 +77,30 @@ public record SigmaString(List<SigmaString.Part> parts) {
         return new SigmaString(parts);
     }
 
+    /**
+     * Parses like {@link #parse(String)}, and also turns each {@code %name%} into a {@link Placeholder}
+     * (for the {@code expand} modifier). A {@code %} without a closing one is literal.
+     */
+    public static SigmaString parseExpanding(String raw) {
+        List<Part> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', from)) {
+            int end = raw.indexOf('%', i + 1);
+            if (end < 0 || end == i + 1) {
+                break;
+            }
+            parts.addAll(parse(raw.substring(from, i)).parts());
+            parts.add(new Placeholder(raw.substring(i + 1, end)));
+            from = end + 1;
+        }
+        parts.addAll(parse(raw.substring(from)).parts());
+        return new SigmaString(parts);
+    }
+
+    public boolean hasPlaceholders() {
+        return parts.stream().anyMatch(p -> p instanceof Placeholder);
+    }
+
     private static boolean isEscapable(char c) {
         return c == '*' || c == '?' || c == '\\';
     }
@@ -94,6 +128,13 @@ public record SigmaString(List<SigmaString.Part> parts) {
     /** No wildcard at all. */
     public boolean isPlain() {
         return parts.stream().allMatch(p -> p instanceof Text);
+    }
+
+    /** Concatenation, normalised. */
+    public SigmaString concat(SigmaString other) {
+        List<Part> p = new ArrayList<>(parts);
+        p.addAll(other.parts);
+        return new SigmaString(p);
     }
 
     public boolean hasAnyChar() {
@@ -148,6 +189,8 @@ public record SigmaString(List<SigmaString.Part> parts) {
                     }
                     sb.append(c);
                 }
+            } else if (p instanceof Placeholder ph) {
+                sb.append('%').append(ph.name()).append('%');
             } else {
                 sb.append(p == Wildcard.ANY_STRING ? '*' : '?');
             }

@@ -21,6 +21,23 @@ public record StringMatch(Optional<String> field, StrOp op, SigmaString pattern,
         return new StringMatch(Optional.of(field), op, SigmaString.literal(literal), caseSensitive, span);
     }
 
+    /**
+     * The match of a whole pattern whose ends are anchored as given, with a leading or trailing {@code *}
+     * of the pattern folded into the op (so {@code *x*} anchored both ends is CONTAINS x).
+     */
+    public static StringMatch fold(Optional<String> field, boolean anchoredStart, boolean anchoredEnd,
+                                   SigmaString pattern, boolean caseSensitive, Span span) {
+        SigmaString full = pattern;
+        if (!anchoredStart) {
+            full = full.prepend(SigmaString.Wildcard.ANY_STRING);
+        }
+        if (!anchoredEnd) {
+            full = full.append(SigmaString.Wildcard.ANY_STRING);
+        }
+        StrOp op = StrOp.of(!full.startsWithStar(), !full.endsWithStar());
+        return new StringMatch(field, op, full.stripOuterStars(), caseSensitive, span);
+    }
+
     /** True when the pattern has no wildcard, so that {@code op} alone says how to compare. */
     public boolean isPlain() {
         return pattern.isPlain();

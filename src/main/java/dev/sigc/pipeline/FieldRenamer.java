@@ -1,37 +1,40 @@
 package dev.sigc.pipeline;
 
-import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
-import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.ExprRewriter;
 import dev.sigc.ast.Exprs;
-import dev.sigc.ast.Not;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
-import dev.sigc.ast.Or;
 import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Renames fields. A field mapped to several target fields becomes an OR of the leaf over each of them.
- * Returns the same instance for a subtree where nothing changed.
+ * Renames fields. A field mapped to several target fields becomes an OR of the leaf over each of them
+ * (for a field reference, over each pair). Returns the same instance where nothing changed.
  */
-final class FieldRenamer implements ExprVisitor<Expr> {
+final class FieldRenamer extends ExprRewriter {
     private final Map<String, List<String>> mapping;
 
     FieldRenamer(Map<String, List<String>> mapping) {
         this.mapping = mapping;
     }
 
-    private Expr leaf(Expr node, String field, Function<String, Expr> with) {
-        List<String> targets = mapping.get(field);
-        if (targets == null || (targets.size() == 1 && targets.get(0).equals(field))) {
+    private List<String> targets(String field) {
+        return mapping.getOrDefault(field, List.of(field));
+    }
+
+    private Expr rename(Expr node, String field, Function<String, Expr> with) {
+        List<String> targets = targets(field);
+        if (targets.equals(List.of(field))) {
             return node;
         }
         List<Expr> copies = new ArrayList<>(targets.size());
@@ -41,67 +44,59 @@ final class FieldRenamer implements ExprVisitor<Expr> {
         return Exprs.or(copies, node.span());
     }
 
-    private List<Expr> all(List<Expr> terms) {
-        List<Expr> out = new ArrayList<>(terms.size());
-        boolean changed = false;
-        for (Expr t : terms) {
-            Expr r = t.accept(this);
-            changed |= r != t;
-            out.add(r);
-        }
-        return changed ? out : terms;
-    }
-
-    @Override
-    public Expr visitAnd(And node) {
-        List<Expr> terms = all(node.terms());
-        return terms == node.terms() ? node : Exprs.and(terms, node.span());
-    }
-
-    @Override
-    public Expr visitOr(Or node) {
-        List<Expr> terms = all(node.terms());
-        return terms == node.terms() ? node : Exprs.or(terms, node.span());
-    }
-
-    @Override
-    public Expr visitNot(Not node) {
-        Expr t = node.term().accept(this);
-        return t == node.term() ? node : new Not(t, node.span());
-    }
-
     @Override
     public Expr visitString(StringMatch node) {
-        return node.field().map(f -> leaf(node, f, node::withField)).orElse(node);
+        return node.field().map(f -> rename(node, f, node::withField)).orElse(node);
     }
 
     @Override
     public Expr visitRegex(RegexMatch node) {
-        return leaf(node, node.field(), node::withField);
+        return rename(node, node.field(), node::withField);
     }
 
     @Override
     public Expr visitCidr(CidrMatch node) {
-        return leaf(node, node.field(), node::withField);
+        return rename(node, node.field(), node::withField);
     }
 
     @Override
     public Expr visitNumber(NumberMatch node) {
-        return leaf(node, node.field(), node::withField);
+        return rename(node, node.field(), node::withField);
     }
 
     @Override
     public Expr visitBool(BoolMatch node) {
-        return leaf(node, node.field(), node::withField);
+        return rename(node, node.field(), node::withField);
     }
 
     @Override
     public Expr visitNull(NullMatch node) {
-        return leaf(node, node.field(), node::withField);
+        return rename(node, node.field(), node::withField);
     }
 
     @Override
     public Expr visitExists(ExistsMatch node) {
-        return leaf(node, node.field(), node::withField);
+        return rename(node, node.field(), node::withField);
+    }
+
+    @Override
+    public Expr visitTimePart(TimePartMatch node) {
+        return rename(node, node.field(), node::withField);
+    }
+
+    @Override
+    public Expr visitFieldRef(FieldRefMatch node) {
+        List<String> left = targets(node.field());
+        List<String> right = targets(node.otherField());
+        if (left.equals(List.of(node.field())) && right.equals(List.of(node.otherField()))) {
+            return node;
+        }
+        List<Expr> copies = new ArrayList<>();
+        for (String l : left) {
+            for (String r : right) {
+                copies.add(node.withField(l).withOtherField(r));
+            }
+        }
+        return Exprs.or(copies, node.span());
     }
 }

@@ -6,6 +6,8 @@ import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
 import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.FieldRefMatch;
+import dev.sigc.ast.TimePartMatch;
 import dev.sigc.ast.Not;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
@@ -82,6 +84,17 @@ public final class Fields implements ExprVisitor<Void> {
 
     @Override
     public Void visitExists(ExistsMatch node) {
+        return add(node.field(), node);
+    }
+
+    @Override
+    public Void visitFieldRef(FieldRefMatch node) {
+        add(node.field(), node);
+        return add(node.otherField(), node);
+    }
+
+    @Override
+    public Void visitTimePart(TimePartMatch node) {
         return add(node.field(), node);
     }
 }

@@ -7,12 +7,14 @@ import java.util.Optional;
 /**
  * A processing pipeline read from YAML: transformations in order, the state keys a rule must end up
  * with ({@code requires}), and the schema that the mapped fields are checked against. {@code schemaTable}
- * names the schema table: a fixed name, or {@code state:KEY} to take it from the state.
+ * names the schema table: a fixed name, or {@code state:KEY} to take it from the state. {@code vars} are
+ * the values of placeholders ({@code %name%} in values with the {@code expand} modifier).
  */
 public record Pipeline(String name, String source, List<Transformation> transformations, List<String> requires,
-                       Optional<Schema> schema, String schemaTable) {
+                       Optional<Schema> schema, String schemaTable, java.util.Map<String, List<String>> vars) {
     public Pipeline {
         Objects.requireNonNull(name, "name");
+        vars = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(vars));
         transformations = List.copyOf(transformations);
         requires = List.copyOf(requires);
     }

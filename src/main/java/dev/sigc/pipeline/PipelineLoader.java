@@ -101,7 +101,15 @@ public final class PipelineLoader {
                 steps.add(transformation(r, r.mapping(n, "transformation")));
             }
         }
-        return new Pipeline(name, file, steps, requires, schema, table);
+        Map<String, List<String>> vars = new LinkedHashMap<>();
+        if (keys.containsKey("vars")) {
+            for (NodeTuple t : r.mapping(keys.get("vars"), "vars").getValue()) {
+                String var = r.string(t.getKeyNode(), "variable");
+                Node v = t.getValueNode();
+                vars.put(var, v instanceof SequenceNode ? r.strings(v, var) : List.of(r.string(v, var)));
+            }
+        }
+        return new Pipeline(name, file, steps, requires, schema, table, vars);
     }
 
     private static Transformation transformation(Reader r, MappingNode m) {
@@ -151,8 +159,12 @@ public final class PipelineLoader {
                 }
                 return new Transformation.AddCondition(id, items, conds, span);
             }
+            case "value_placeholders" -> {
+                List<String> include = k.containsKey("include") ? r.strings(k.get("include"), "include") : List.of();
+                return new Transformation.ValuePlaceholders(id, include, conds, span);
+            }
             default -> throw r.error(k.get("type"), "unknown transformation type '" + type
-                    + "'; supported: field_name_mapping, set_state, add_condition");
+                    + "'; supported: field_name_mapping, set_state, add_condition, value_placeholders");
         }
     }
 

@@ -49,6 +49,8 @@ public final class PipelineRunner {
                     m.mapping().forEach((from, tos) -> tos.forEach(to -> origin.putIfAbsent(to, from)));
                 } else if (t instanceof Transformation.SetState s) {
                     state.put(s.key(), s.value());
+                } else if (t instanceof Transformation.ValuePlaceholders v) {
+                    expr = expr.accept(new Placeholders(p.vars(), java.util.Set.copyOf(v.include())));
                 } else if (t instanceof Transformation.AddCondition a) {
                     for (DetectionItem item : a.items()) {
                         added.add(compiler.item(item));
@@ -65,6 +67,13 @@ public final class PipelineRunner {
                 }
             }
         }
+        Placeholders.unresolved(expr).ifPresent(leaf -> {
+            String name = leaf.pattern().parts().stream().filter(x -> x instanceof dev.sigc.ast.SigmaString.Placeholder)
+                    .map(x -> ((dev.sigc.ast.SigmaString.Placeholder) x).name()).findFirst().orElse("?");
+            throw new SigcException("unresolved-placeholder", leaf.span(), target + ": placeholder '%" + name
+                    + "%' has no values; define it under 'vars:' in a pipeline file with a value_placeholders "
+                    + "transformation (-p)");
+        });
         if (!added.isEmpty()) {
             List<Expr> terms = new ArrayList<>(added);
             terms.add(expr);

@@ -46,4 +46,13 @@ sealed interface Transformation {
             conditions = List.copyOf(conditions);
         }
     }
+
+    /** {@code value_placeholders}: replaces {@code %name%} placeholders with the pipeline's {@code vars}. */
+    record ValuePlaceholders(String id, List<String> include, List<LogsourceCondition> conditions, Span span)
+            implements Transformation {
+        public ValuePlaceholders {
+            include = List.copyOf(include);
+            conditions = List.copyOf(conditions);
+        }
+    }
 }

@@ -49,6 +49,10 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Extra pipeline file applied after the target's bundled one (repeatable, in order).")
     List<Path> pipelines = new ArrayList<>();
 
+    @Option(names = "--filter", paramLabel = "FILE",
+            description = "Sigma meta-filter file: its condition is ANDed to the rules it names (repeatable).")
+    List<Path> filterFiles = new ArrayList<>();
+
     @Option(names = "--lookback", defaultValue = "1d", paramLabel = "TIMESPAN",
             description = "With --format union: how far back the union query looks (a KQL timespan, default 1d).")
     String lookback;
@@ -97,7 +101,13 @@ final class ConvertCommand implements Callable<Integer> {
             err.println(e.diagnostic().render());
             return e.diagnostic().code().equals("io") ? ExitCodes.IO : ExitCodes.RULE_ERRORS;
         }
-        result = new Converter().convert(files, converterTargets);
+        Converter converter = new Converter();
+        var filters = converter.loadFilters(filterFiles, diags);
+        if (diags.stream().anyMatch(Diagnostic::isError)) {
+            diags.forEach(d -> err.println(d.render()));
+            return ExitCodes.RULE_ERRORS;
+        }
+        result = converter.convert(files, converterTargets, filters);
         diags.addAll(result.diagnostics());
         Map<String, String> files2text = new LinkedHashMap<>();
         if (format.equals("union")) {

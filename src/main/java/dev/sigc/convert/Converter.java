@@ -1,6 +1,7 @@
 package dev.sigc.convert;
 
 import dev.sigc.backend.Backend;
+import dev.sigc.compile.CompiledFilter;
 import dev.sigc.compile.CompiledRule;
 import dev.sigc.compile.RuleCompiler;
 import dev.sigc.diag.Diagnostic;
@@ -10,7 +11,9 @@ import dev.sigc.pipeline.Pipeline;
 import dev.sigc.pipeline.PipelineLoader;
 import dev.sigc.pipeline.PipelineRunner;
 import dev.sigc.rule.LoadResult;
+import dev.sigc.rule.FilterLoadResult;
 import dev.sigc.rule.RuleLoader;
+import dev.sigc.rule.SigmaFilter;
 import dev.sigc.rule.SigmaRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +63,31 @@ public final class Converter {
     }
 
     public Result convert(List<RuleFile> files, List<Target> targets) {
+        return convert(files, targets, List.of());
+    }
+
+    /** Reads meta-filter files; problems go to {@code diagnostics}. */
+    public List<CompiledFilter> loadFilters(List<java.nio.file.Path> paths, List<Diagnostic> diagnostics) {
+        List<CompiledFilter> out = new ArrayList<>();
+        for (java.nio.file.Path p : paths) {
+            FilterLoadResult lr = loader.loadFilters(p);
+            diagnostics.addAll(lr.diagnostics());
+            for (SigmaFilter f : lr.filters()) {
+                try {
+                    out.add(compiler.compile(f));
+                } catch (SigcException e) {
+                    diagnostics.add(e.diagnostic());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Converts, ANDing each meta-filter to the rules it names (when their logsources fit). */
+    public Result convert(List<RuleFile> files, List<Target> targets, List<CompiledFilter> filters) {
         List<Converted> outputs = new ArrayList<>();
         List<Diagnostic> diags = new ArrayList<>();
+        java.util.Set<CompiledFilter> used = new java.util.HashSet<>();
         int rules = 0;
         for (RuleFile f : files) {
             Loaded loaded = load(f);
@@ -69,6 +95,20 @@ public final class Converter {
             rules += loaded.rules().size();
             for (int doc = 0; doc < loaded.rules().size(); doc++) {
                 CompiledRule rule = loaded.rules().get(doc);
+                for (CompiledFilter filter : filters) {
+                    if (!filter.names(rule.rule())) {
+                        continue;
+                    }
+                    used.add(filter);
+                    if (filter.logsourceFits(rule.rule())) {
+                        rule = filter.applyTo(rule);
+                    } else {
+                        diags.add(Diagnostic.warning("filter-logsource", filter.filter().span(), "filter '"
+                                + filter.filter().title() + "' names rule '" + rule.rule().title()
+                                + "' but its logsource does not fit the rule's (" + rule.rule().logsource().describe()
+                                + "); not applied"));
+                    }
+                }
                 for (Target t : targets) {
                     try {
                         MappedRule mapped = t.runner().apply(rule);
@@ -78,6 +118,12 @@ public final class Converter {
                         diags.add(e.diagnostic());
                     }
                 }
+            }
+        }
+        for (CompiledFilter f : filters) {
+            if (!used.contains(f)) {
+                diags.add(Diagnostic.warning("filter-unused", f.filter().rulesSpan(), "filter '" + f.filter().title()
+                        + "' names no rule of this run (" + String.join(", ", f.filter().rules()) + ")"));
             }
         }
         return new Result(outputs, diags, rules);

@@ -64,14 +64,8 @@ public final class RuleLoader {
         YamlSource src = new YamlSource(fileName, text);
         List<SigmaRule> rules = new ArrayList<>();
         List<Diagnostic> diags = new ArrayList<>();
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
-        options.setMaxAliasesForCollections(20);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(64);
-        options.setCodePointLimit(MAX_FILE_CHARS);
         try {
-            for (Node doc : new Yaml(options).composeAll(new StringReader(text))) {
+            for (Node doc : new Yaml(options()).composeAll(new StringReader(text))) {
                 if (doc == null) {
                     continue;
                 }
@@ -103,6 +97,54 @@ public final class RuleLoader {
             diags.add(Diagnostic.error("empty-file", new Span(fileName, 1, 1), "no YAML document in file"));
         }
         return new LoadResult(rules, diags);
+    }
+
+    /** Reads meta-filter documents; any other document in the file is an error. */
+    public FilterLoadResult loadFilters(Path path) {
+        String name = path.toString().replace('\\', '/');
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new FilterLoadResult(List.of(), List.of(Diagnostic.error("io", new Span(name, 0, 0),
+                    "cannot read filter: " + e.getMessage())));
+        }
+        YamlSource src = new YamlSource(name, text);
+        List<SigmaFilter> filters = new ArrayList<>();
+        List<Diagnostic> diags = new ArrayList<>();
+        try {
+            for (Node doc : new Yaml(options()).composeAll(new StringReader(text))) {
+                if (doc == null) {
+                    continue;
+                }
+                try {
+                    List<Diagnostic> docDiags = new ArrayList<>();
+                    checkDuplicates(doc, src, docDiags, 0);
+                    if (docDiags.isEmpty()) {
+                        filters.add(new RuleReader(src, doc).readFilter());
+                    }
+                    diags.addAll(docDiags);
+                } catch (SigcException e) {
+                    diags.add(e.diagnostic());
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            Span at = e.getProblemMark() != null ? src.span(e.getProblemMark()) : new Span(name, 1, 1);
+            diags.add(Diagnostic.error("yaml-syntax", at, "invalid YAML: " + Optional.ofNullable(e.getProblem()).orElse("malformed YAML")));
+        } catch (YAMLException e) {
+            diags.add(Diagnostic.error("yaml-syntax", new Span(name, 1, 1), "invalid YAML: " + oneLine(e.getMessage())));
+        }
+        return new FilterLoadResult(filters, diags);
+    }
+
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(64);
+        options.setCodePointLimit(MAX_FILE_CHARS);
+        return options;
     }
 
     private static LoadResult failed(String file, String code, String message) {

@@ -39,8 +39,8 @@ final class RuleReader {
                     "correlation rules are not supported yet; convert the base rules on their own");
         }
         if (keys.containsKey("filter")) {
-            throw error("unsupported-document", keys.get("filter").getKeyNode(),
-                    "this is a Sigma filter document, not a rule; filters are not supported yet");
+            throw error("filter-document", keys.get("filter").getKeyNode(),
+                    "this is a Sigma filter document, not a rule; pass it with --filter");
         }
         if (keys.containsKey("action")) {
             throw error("unsupported-document", keys.get("action").getKeyNode(),
@@ -63,15 +63,51 @@ final class RuleReader {
                 stringList(keys, "scope"), custom);
     }
 
+    /** Reads the document as a meta-filter ({@code filter:} with {@code rules:}, selections, condition). */
+    SigmaFilter readFilter() {
+        if (!(doc instanceof MappingNode root)) {
+            throw error("not-a-filter", doc, "a Sigma filter must be a YAML mapping (title:, logsource:, filter: ...)");
+        }
+        Map<String, NodeTuple> keys = new LinkedHashMap<>();
+        for (NodeTuple t : root.getValue()) {
+            keys.put(keyText(t.getKeyNode()), t);
+        }
+        String title = requiredString(keys, "title", root);
+        LogSource logsource = logsource(required(keys, "logsource", root));
+        MappingNode filter = mapping(required(keys, "filter", root), "filter");
+        NodeTuple rules = null;
+        for (NodeTuple t : filter.getValue()) {
+            if (keyText(t.getKeyNode()).equals("rules")) {
+                rules = t;
+            }
+        }
+        if (rules == null) {
+            throw error("missing-rules", filter, "filter has no 'rules' (the ids or names of the rules it applies to)");
+        }
+        List<String> names = new ArrayList<>();
+        for (Node n : rules.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of(rules.getValueNode())) {
+            names.add(scalarText(n, "rules entry"));
+        }
+        return new SigmaFilter(src.file(), src.span(root), title, optString(keys, "id"), logsource, names,
+                src.span(rules.getKeyNode()), detection(filter, java.util.Set.of("rules")));
+    }
+
     // ---- detection
 
     private Detection detection(Node node) {
+        return detection(node, java.util.Set.of());
+    }
+
+    private Detection detection(Node node, java.util.Set<String> skip) {
         MappingNode m = mapping(node, "detection");
         Map<String, DetectionNode> identifiers = new LinkedHashMap<>();
         List<ConditionText> conditions = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
             String key = keyText(t.getKeyNode());
             Node value = t.getValueNode();
+            if (skip.contains(key)) {
+                continue;
+            }
             if (key.equals("condition")) {
                 conditions.addAll(conditions(value));
             } else if (key.equals("timeframe")) {

@@ -18,4 +18,10 @@ public interface Backend {
     String defaultPipeline();
 
     Query render(MappedRule rule);
+
+    /**
+     * This target's rating for every {@link Construct}, with a note. A test checks the map is complete and
+     * agrees with the conformance suite, so the published table cannot drift from the code.
+     */
+    java.util.Map<Construct, Capability> capabilities();
 }

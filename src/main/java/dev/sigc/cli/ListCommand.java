@@ -1,5 +1,7 @@
 package dev.sigc.cli;
 
+import dev.sigc.output.CapabilityTable;
+
 import dev.sigc.backend.Backend;
 import dev.sigc.backend.Backends;
 import java.util.concurrent.Callable;
@@ -8,12 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Lists what sigc knows: targets, pipelines.", footer = ExitCodes.HELP)
+        description = "Lists what sigc knows: targets, pipelines, capabilities (per target, how each Sigma construct is rendered).", footer = ExitCodes.HELP)
 final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "targets or pipelines")
+    @Parameters(paramLabel = "WHAT", description = "targets, pipelines or capabilities")
     String what;
 
     @Override
@@ -30,8 +32,9 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%-14s bundled, target %s%n", b.defaultPipeline().replace(".yml", ""), b.id());
                 }
             }
+            case "capabilities" -> out.print(CapabilityTable.render(Backends.all()));
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown list '" + what + "'; choose targets or pipelines");
+                    "unknown list '" + what + "'; choose targets, pipelines or capabilities");
         }
         return ExitCodes.OK;
     }

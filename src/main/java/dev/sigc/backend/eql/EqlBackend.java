@@ -42,4 +42,9 @@ public final class EqlBackend implements Backend {
         String condition = new EqlRenderer(rule).render(rule.condition());
         return new Query(EqlEscaper.category(category, logsource.span()) + " where " + condition);
     }
+
+    @Override
+    public java.util.Map<dev.sigc.backend.Construct, dev.sigc.backend.Capability> capabilities() {
+        return java.util.Map.of(); // rated in the conformance work (issue 3)
+    }
 }

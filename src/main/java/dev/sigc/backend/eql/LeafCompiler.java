@@ -1,5 +1,9 @@
 package dev.sigc.backend.eql;
 
+import dev.sigc.ast.FieldRefMatch;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.backend.Unsupported;
+
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
@@ -120,6 +124,16 @@ final class LeafCompiler implements LeafVisitor<EqlTerm> {
     @Override
     public EqlTerm visitNull(NullMatch node) {
         return new Fixed(EqlEscaper.field(node.field(), node.span()) + " == null");
+    }
+
+    @Override
+    public EqlTerm visitFieldRef(FieldRefMatch node) {
+        throw Unsupported.of("eql", node, "a field reference (fieldref)");
+    }
+
+    @Override
+    public EqlTerm visitTimePart(TimePartMatch node) {
+        throw Unsupported.of("eql", node, "a time-part comparison (" + node.unit().modifier() + ")");
     }
 
     @Override

@@ -54,4 +54,9 @@ public final class KqlBackend implements Backend {
         }
         return sb.append("])").toString();
     }
+
+    @Override
+    public java.util.Map<dev.sigc.backend.Construct, dev.sigc.backend.Capability> capabilities() {
+        return java.util.Map.of(); // rated in the conformance work (issue 3)
+    }
 }

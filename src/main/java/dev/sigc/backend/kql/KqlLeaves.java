@@ -1,5 +1,9 @@
 package dev.sigc.backend.kql;
 
+import dev.sigc.ast.FieldRefMatch;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.backend.Unsupported;
+
 import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
@@ -140,6 +144,16 @@ final class KqlLeaves implements ExprVisitor<String> {
     @Override
     public String visitNull(NullMatch n) {
         return empty(n.field(), true);
+    }
+
+    @Override
+    public String visitFieldRef(FieldRefMatch node) {
+        throw Unsupported.of("kql", node, "a field reference (fieldref)");
+    }
+
+    @Override
+    public String visitTimePart(TimePartMatch node) {
+        throw Unsupported.of("kql", node, "a time-part comparison (" + node.unit().modifier() + ")");
     }
 
     @Override

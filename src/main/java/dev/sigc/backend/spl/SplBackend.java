@@ -66,4 +66,9 @@ public final class SplBackend implements Backend {
         }
         return new Query(sb.toString());
     }
+
+    @Override
+    public java.util.Map<dev.sigc.backend.Construct, dev.sigc.backend.Capability> capabilities() {
+        return java.util.Map.of(); // rated in the conformance work (issue 3)
+    }
 }

@@ -1,5 +1,9 @@
 package dev.sigc.backend.spl;
 
+import dev.sigc.ast.FieldRefMatch;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.backend.Unsupported;
+
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
@@ -140,6 +144,16 @@ final class SplEvalRenderer extends InfixRenderer {
         public Test visitNull(NullMatch node) {
             String f = SplStrings.evalField(node.field(), node.span());
             return new Test(isnull(f), "false()", false);
+        }
+
+        @Override
+        public Test visitFieldRef(FieldRefMatch node) {
+            throw Unsupported.of("spl", node, "a field reference (fieldref)");
+        }
+
+        @Override
+        public Test visitTimePart(TimePartMatch node) {
+            throw Unsupported.of("spl", node, "a time-part comparison (" + node.unit().modifier() + ")");
         }
 
         @Override

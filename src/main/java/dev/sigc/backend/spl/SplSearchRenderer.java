@@ -1,5 +1,9 @@
 package dev.sigc.backend.spl;
 
+import dev.sigc.ast.FieldRefMatch;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.backend.Unsupported;
+
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
@@ -145,6 +149,16 @@ final class SplSearchRenderer extends InfixRenderer {
         @Override
         public String visitNull(NullMatch node) {
             return "NOT " + node.field() + "=*";
+        }
+
+        @Override
+        public String visitFieldRef(FieldRefMatch node) {
+            throw Unsupported.of("spl", node, "a field reference (fieldref)");
+        }
+
+        @Override
+        public String visitTimePart(TimePartMatch node) {
+            throw Unsupported.of("spl", node, "a time-part comparison (" + node.unit().modifier() + ")");
         }
 
         @Override

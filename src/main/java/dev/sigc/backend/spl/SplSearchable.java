@@ -1,5 +1,8 @@
 package dev.sigc.backend.spl;
 
+import dev.sigc.ast.FieldRefMatch;
+import dev.sigc.ast.TimePartMatch;
+
 import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
@@ -89,6 +92,16 @@ final class SplSearchable implements ExprVisitor<Boolean> {
     @Override
     public Boolean visitNull(NullMatch node) {
         return SplStrings.isSearchField(node.field());
+    }
+
+    @Override
+    public Boolean visitFieldRef(FieldRefMatch node) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitTimePart(TimePartMatch node) {
+        return false;
     }
 
     @Override

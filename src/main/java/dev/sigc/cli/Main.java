@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code sigc}: the command line. Commands are thin: options in, library call, exit code out. */
 @Command(name = "sigc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Compiles Sigma detection rules into KQL, EQL and SPL queries.",
-        subcommands = {ConvertCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ConvertCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -45,6 +45,43 @@ public final class Converter {
         }
     }
 
+    private record FileResult(List<Converted> outputs, List<Diagnostic> diagnostics, List<CompiledFilter> usedFilters,
+                              int rules) {}
+
+    private FileResult convertFile(RuleFile f, List<Target> targets, List<CompiledFilter> filters) {
+        List<Converted> outputs = new ArrayList<>();
+        List<CompiledFilter> used = new ArrayList<>();
+        Loaded loaded = load(f);
+        List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
+        for (int doc = 0; doc < loaded.rules().size(); doc++) {
+            CompiledRule rule = loaded.rules().get(doc);
+            for (CompiledFilter filter : filters) {
+                if (!filter.names(rule.rule())) {
+                    continue;
+                }
+                used.add(filter);
+                if (filter.logsourceFits(rule.rule())) {
+                    rule = filter.applyTo(rule);
+                } else {
+                    diags.add(Diagnostic.warning("filter-logsource", filter.filter().span(), "filter '"
+                            + filter.filter().title() + "' names rule '" + rule.rule().title()
+                            + "' but its logsource does not fit the rule's (" + rule.rule().logsource().describe()
+                            + "); not applied"));
+                }
+            }
+            for (Target t : targets) {
+                try {
+                    MappedRule mapped = t.runner().apply(rule);
+                    outputs.add(new Converted(f, t.backend().id(), t.backend().extension(), doc, mapped,
+                            t.backend().render(mapped)));
+                } catch (SigcException e) {
+                    diags.add(e.diagnostic());
+                }
+            }
+        }
+        return new FileResult(outputs, diags, used, loaded.rules().size());
+    }
+
     public Loaded load(RuleFile file) {
         LoadResult lr = loader.load(file.path());
         List<Diagnostic> diags = new ArrayList<>(lr.diagnostics());
@@ -85,40 +122,19 @@ public final class Converter {
 
     /** Converts, ANDing each meta-filter to the rules it names (when their logsources fit). */
     public Result convert(List<RuleFile> files, List<Target> targets, List<CompiledFilter> filters) {
+        // Files are independent: convert them on all cores, then put the results back in file order so the
+        // output (and the order of diagnostics) is the same on every machine.
+        List<FileResult> perFile = java.util.stream.IntStream.range(0, files.size()).parallel()
+                .mapToObj(i -> convertFile(files.get(i), targets, filters)).toList();
         List<Converted> outputs = new ArrayList<>();
         List<Diagnostic> diags = new ArrayList<>();
         java.util.Set<CompiledFilter> used = new java.util.HashSet<>();
         int rules = 0;
-        for (RuleFile f : files) {
-            Loaded loaded = load(f);
-            diags.addAll(loaded.diagnostics());
-            rules += loaded.rules().size();
-            for (int doc = 0; doc < loaded.rules().size(); doc++) {
-                CompiledRule rule = loaded.rules().get(doc);
-                for (CompiledFilter filter : filters) {
-                    if (!filter.names(rule.rule())) {
-                        continue;
-                    }
-                    used.add(filter);
-                    if (filter.logsourceFits(rule.rule())) {
-                        rule = filter.applyTo(rule);
-                    } else {
-                        diags.add(Diagnostic.warning("filter-logsource", filter.filter().span(), "filter '"
-                                + filter.filter().title() + "' names rule '" + rule.rule().title()
-                                + "' but its logsource does not fit the rule's (" + rule.rule().logsource().describe()
-                                + "); not applied"));
-                    }
-                }
-                for (Target t : targets) {
-                    try {
-                        MappedRule mapped = t.runner().apply(rule);
-                        outputs.add(new Converted(f, t.backend().id(), t.backend().extension(), doc, mapped,
-                                t.backend().render(mapped)));
-                    } catch (SigcException e) {
-                        diags.add(e.diagnostic());
-                    }
-                }
-            }
+        for (FileResult r : perFile) {
+            outputs.addAll(r.outputs());
+            diags.addAll(r.diagnostics());
+            used.addAll(r.usedFilters());
+            rules += r.rules();
         }
         for (CompiledFilter f : filters) {
             if (!used.contains(f)) {

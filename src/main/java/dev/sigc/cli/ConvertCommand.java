@@ -45,9 +45,14 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Write files under DIR/<target>/<pack>/ instead of printing to standard output.")
     Path output;
 
-    @Option(names = {"-p", "--pipeline"}, paramLabel = "FILE",
-            description = "Extra pipeline file applied after the target's bundled one (repeatable, in order).")
-    List<Path> pipelines = new ArrayList<>();
+    @Option(names = {"-p", "--pipeline"}, paramLabel = "PIPELINE",
+            description = "Extra pipeline applied after the target's bundled one: a file, or the name of a bundled "
+                    + "pipeline (repeatable, in order; see 'sigc list pipelines').")
+    List<String> pipelines = new ArrayList<>();
+
+    @Option(names = "--pass-through-fields",
+            description = "A field the target's schema does not know is a warning (used as written) instead of an error.")
+    boolean passThrough;
 
     @Option(names = "--filter", paramLabel = "FILE",
             description = "Sigma meta-filter file: its condition is ANDed to the rules it names (repeatable).")
@@ -90,11 +95,11 @@ final class ConvertCommand implements Callable<Integer> {
         List<RuleFile> files;
         try {
             List<Pipeline> user = new ArrayList<>();
-            for (Path p : pipelines) {
-                user.add(PipelineLoader.file(p));
+            for (String p : pipelines) {
+                user.add(PipelineLoader.resolve(p));
             }
             for (Backend b : backends) {
-                converterTargets.add(Converter.Target.of(b, user));
+                converterTargets.add(Converter.Target.of(b, user, passThrough));
             }
             files = RuleFiles.find(paths);
         } catch (SigcException e) {

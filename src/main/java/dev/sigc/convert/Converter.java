@@ -29,10 +29,15 @@ public final class Converter {
     /** One target: its backend and the pipelines to apply (the backend's bundled one, then the user's). */
     public record Target(Backend backend, PipelineRunner runner) {
         public static Target of(Backend backend, List<Pipeline> userPipelines) {
+            return of(backend, userPipelines, false);
+        }
+
+        /** With {@code passThrough}, a field the schema does not know is a warning instead of an error. */
+        public static Target of(Backend backend, List<Pipeline> userPipelines, boolean passThrough) {
             List<Pipeline> all = new ArrayList<>();
             all.add(PipelineLoader.bundled(backend.defaultPipeline()));
             all.addAll(userPipelines);
-            return new Target(backend, new PipelineRunner(backend.id(), all));
+            return new Target(backend, new PipelineRunner(backend.id(), all, passThrough));
         }
     }
 
@@ -71,7 +76,7 @@ public final class Converter {
             }
             for (Target t : targets) {
                 try {
-                    MappedRule mapped = t.runner().apply(rule);
+                    MappedRule mapped = t.runner().apply(rule, diags);
                     outputs.add(new Converted(f, t.backend().id(), t.backend().extension(), doc, mapped,
                             t.backend().render(mapped)));
                 } catch (SigcException e) {

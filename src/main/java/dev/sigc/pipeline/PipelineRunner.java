@@ -4,6 +4,7 @@ import dev.sigc.ast.Expr;
 import dev.sigc.ast.Exprs;
 import dev.sigc.compile.CompiledRule;
 import dev.sigc.compile.RuleCompiler;
+import dev.sigc.diag.Diagnostic;
 import dev.sigc.diag.SigcException;
 import dev.sigc.rule.DetectionItem;
 import dev.sigc.rule.LogSource;
@@ -24,9 +25,17 @@ public final class PipelineRunner {
     private final List<Pipeline> pipelines;
     private final RuleCompiler compiler = new RuleCompiler();
 
+    private final boolean passThrough;
+
     public PipelineRunner(String target, List<Pipeline> pipelines) {
+        this(target, pipelines, false);
+    }
+
+    /** With {@code passThrough}, a field the schema lacks is used as written and reported as a warning. */
+    public PipelineRunner(String target, List<Pipeline> pipelines, boolean passThrough) {
         this.target = target;
         this.pipelines = List.copyOf(pipelines);
+        this.passThrough = passThrough;
     }
 
     public List<Pipeline> pipelines() {
@@ -34,6 +43,11 @@ public final class PipelineRunner {
     }
 
     public MappedRule apply(CompiledRule compiled) {
+        return apply(compiled, new ArrayList<>());
+    }
+
+    /** Applies the pipelines; warnings (e.g. passed-through fields) are added to {@code warnings}. */
+    public MappedRule apply(CompiledRule compiled, List<Diagnostic> warnings) {
         LogSource ls = compiled.rule().logsource();
         Expr expr = compiled.condition();
         Map<String, String> state = new TreeMap<>();
@@ -79,12 +93,12 @@ public final class PipelineRunner {
             terms.add(expr);
             expr = Exprs.and(terms, expr.span());
         }
-        Map<String, FieldType> types = checkFields(compiled, expr, state, origin);
+        Map<String, FieldType> types = checkFields(compiled, expr, state, origin, warnings);
         return new MappedRule(compiled.rule(), expr, state, types);
     }
 
     private Map<String, FieldType> checkFields(CompiledRule compiled, Expr expr, Map<String, String> state,
-                                               Map<String, String> origin) {
+                                               Map<String, String> origin, List<Diagnostic> warnings) {
         Optional<Pipeline> withSchema = pipelines.stream().filter(p -> p.schema().isPresent()).reduce((a, b) -> b);
         Map<String, FieldType> types = new TreeMap<>();
         if (withSchema.isEmpty()) {
@@ -102,12 +116,16 @@ public final class PipelineRunner {
             FieldType type = table.get(field);
             if (type == null) {
                 String sigma = origin.getOrDefault(field, field);
-                String hint = Text.closest(field, table.keySet()).map(s -> " (closest column: '" + s + "')").orElse("");
-                throw new SigcException("unmapped-field", compiled.fieldSpans().containsKey(sigma)
-                        ? compiled.spanOf(sigma) : e.getValue().span(),
-                        target + ": field '" + sigma + "'" + (sigma.equals(field) ? "" : " (mapped to '" + field + "')")
-                        + " is not a field of " + tableName + " in " + schema.name() + hint
-                        + "; map it with a field_name_mapping in a pipeline file (-p)");
+                dev.sigc.diag.Span at = compiled.fieldSpans().containsKey(sigma) ? compiled.spanOf(sigma) : e.getValue().span();
+                String what = target + ": field '" + sigma + "'" + (sigma.equals(field) ? "" : " (mapped to '" + field + "')")
+                        + " is not a field of " + tableName + " in " + schema.name();
+                if (passThrough) {
+                    warnings.add(Diagnostic.warning("unknown-field", at, what + "; used as written (--pass-through-fields)"));
+                    continue;
+                }
+                String hint = Text.closest(field, table.keySet()).map(s -> " (closest: '" + s + "')").orElse("");
+                throw new SigcException("unmapped-field", at, what + hint
+                        + "; map it with a field_name_mapping in a pipeline file (-p), or pass --pass-through-fields");
             }
             types.put(field, type);
         }

@@ -27,15 +27,20 @@ public final class Text {
     /** The closest candidate within a small edit distance, if any. */
     public static java.util.Optional<String> closest(String name, Iterable<String> candidates) {
         String best = null;
+        int limit = Math.max(2, name.length() / 3);
         int bestDistance = Integer.MAX_VALUE;
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
         for (String c : candidates) {
-            int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (Math.abs(c.length() - name.length()) > limit) {
+                continue; // the distance is at least the length difference
+            }
+            int d = distance(lower, c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
             }
         }
-        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? java.util.Optional.of(best)
+        return best != null && bestDistance <= limit ? java.util.Optional.of(best)
                 : java.util.Optional.empty();
     }
 }

@@ -60,4 +60,22 @@ class CliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("DeviceProcessEvents\n| where InitiatingProcessCommandLine contains \"meta-data\"\n", run.out());
     }
+
+    @Test
+    void passThroughTurnsAnUnknownFieldIntoAWarning() {
+        String rule = "src/test/resources/broken/unmapped-field.yml";
+        assertEquals(1, CliRun.of("convert", "-t", "kql", rule).exitCode());
+        CliRun run = CliRun.of("convert", "-t", "kql", "--pass-through-fields", rule);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("unmapped-field.yml:7:9: warning: kql: field 'ImagePath' is not a field of "
+                + "DeviceProcessEvents in defender-xdr; used as written (--pass-through-fields)"), run.err());
+        assertTrue(run.out().contains("ImagePath endswith \"\\\\curl.exe\""), run.out());
+    }
+
+    @Test
+    void aBundledPipelineCanBeNamedAndAnUnknownOneIsAnIoError() {
+        CliRun run = CliRun.of("convert", "-t", "kql", "-p", "kql-defender", "sigma-rules/t1552.005");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(3, CliRun.of("convert", "-t", "kql", "-p", "no-such-pipeline", "sigma-rules/t1552.005").exitCode());
+    }
 }

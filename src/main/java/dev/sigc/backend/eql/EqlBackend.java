@@ -39,7 +39,7 @@ public final class EqlBackend implements Backend {
         String category = rule.state("category").orElseThrow(() -> new SigcException("unmapped-logsource",
                 logsource.span(), "eql: no event category for logsource " + logsource.describe()
                         + "; map the logsource to an event category (pipeline state 'category', or 'any')"));
-        String condition = new EqlRenderer(rule).render(rule.condition());
+        String condition = new EqlRenderer(rule).render(FieldRefGuards.apply(rule.condition()));
         return new Query(EqlEscaper.category(category, logsource.span()) + " where " + condition);
     }
 

@@ -154,9 +154,14 @@ final class LeafCompiler implements LeafVisitor<EqlTerm> {
         });
     }
 
+    /**
+     * EQL has no date functions, and its arithmetic functions ({@code modulo}, {@code divide}, ...) take only
+     * numeric fields, so no part of a date field can be computed in a query.
+     */
     @Override
     public EqlTerm visitTimePart(TimePartMatch node) {
-        throw Unsupported.of("eql", node, "a time-part comparison (" + node.unit().modifier() + ")");
+        throw Unsupported.of("eql", node, "a time-part comparison (" + node.unit().modifier()
+                + "; EQL has no date functions)");
     }
 
     @Override

@@ -28,6 +28,10 @@ import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
 import dev.sigc.ast.RegexFlag;
 import dev.sigc.ast.StrOp;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.ast.TimeUnit;
+import dev.sigc.backend.Construct;
+import dev.sigc.backend.Support;
 import dev.sigc.diag.SigcException;
 import dev.sigc.diag.Span;
 import dev.sigc.pipeline.FieldType;
@@ -345,6 +349,31 @@ class EqlBackendTest {
                 Map.of("process.pid", FieldType.NUMBER, "process.parent.pid", FieldType.NUMBER));
         assertTrue(e.getMessage().contains("'process.pid' is number"), e.getMessage());
         fails("type-mismatch", ref("a", StrOp.CONTAINS, "source.ip", false), Map.of("source.ip", FieldType.IP));
+    }
+
+    // ---- time parts: EQL has no date functions
+
+    @Test
+    void timePartsAreUnsupported() {
+        for (TimeUnit unit : TimeUnit.values()) {
+            SigcException e = fails("unsupported-construct", new TimePartMatch("@timestamp", unit, CompareOp.EQ, 1, AT));
+            assertTrue(e.getMessage().contains("eql: a time-part comparison (" + unit.modifier()), e.getMessage());
+        }
+    }
+
+    // ---- capability table
+
+    @Test
+    void everyConstructIsRatedWithANote() {
+        var caps = new EqlBackend().capabilities();
+        for (Construct c : Construct.values()) {
+            assertTrue(caps.containsKey(c), c.id());
+            assertTrue(!caps.get(c).note().isBlank(), c.id());
+        }
+        assertEquals(Support.UNSUPPORTED, caps.get(Construct.KEYWORD).support());
+        assertEquals(Support.UNSUPPORTED, caps.get(Construct.HOUR).support());
+        assertEquals(Support.FALLBACK, caps.get(Construct.FIELDREF).support());
+        assertEquals(Support.EXACT, caps.get(Construct.CIDR_V6).support());
     }
 
     // ---- escaping

@@ -418,6 +418,9 @@ class EqlBackendTest {
         assertEquals("cidrMatch(`x-ip`, \"10.0.0.0/8\")", cond(cidr("x-ip", "10.0.0.0/8")));
         fails("invalid-field", new NullMatch("a\nb", AT));
         fails("invalid-field", new NullMatch("", AT));
+        SigcException e = fails("invalid-field", new NullMatch("a\ud83d\u0000", AT));
+        assertTrue(e.getMessage().contains("'a\\u{d83d}\\u{00}'"), e.getMessage());
+        fails("invalid-field", new NullMatch("x\ude42", AT));
     }
 
     @Test

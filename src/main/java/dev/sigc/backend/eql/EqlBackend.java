@@ -1,10 +1,13 @@
 package dev.sigc.backend.eql;
 
 import dev.sigc.backend.Backend;
+import dev.sigc.backend.Capability;
+import dev.sigc.backend.Construct;
 import dev.sigc.backend.Query;
 import dev.sigc.diag.SigcException;
 import dev.sigc.pipeline.MappedRule;
 import dev.sigc.rule.LogSource;
+import java.util.Map;
 
 /**
  * Elasticsearch EQL over ECS fields, as used by Elastic Security rules:
@@ -39,12 +42,12 @@ public final class EqlBackend implements Backend {
         String category = rule.state("category").orElseThrow(() -> new SigcException("unmapped-logsource",
                 logsource.span(), "eql: no event category for logsource " + logsource.describe()
                         + "; map the logsource to an event category (pipeline state 'category', or 'any')"));
-        String condition = new EqlRenderer(rule).render(rule.condition());
+        String condition = new EqlRenderer(rule).render(FieldRefGuards.apply(rule.condition()));
         return new Query(EqlEscaper.category(category, logsource.span()) + " where " + condition);
     }
 
     @Override
-    public java.util.Map<dev.sigc.backend.Construct, dev.sigc.backend.Capability> capabilities() {
-        return java.util.Map.of(); // rated in the conformance work (issue 3)
+    public Map<Construct, Capability> capabilities() {
+        return EqlCapabilities.ALL;
     }
 }

@@ -64,8 +64,13 @@ final class EqlEscaper {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new SigcException("invalid-field", span, "eql: field name " + string(name, span)
+                throw new SigcException("invalid-field", span, "eql: field name " + describe(name)
                         + " contains a control character; EQL field names must be on one line");
+            }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < name.length()
+                    && Character.isLowSurrogate(name.charAt(++i)))) {
+                throw new SigcException("invalid-field", span, "eql: field name " + describe(name)
+                        + " contains an unpaired UTF-16 surrogate, which no query text can hold");
             }
         }
         return isPlainPath(name) ? name : "`" + name.replace("`", "``") + "`";
@@ -94,6 +99,19 @@ final class EqlEscaper {
 
     private static boolean isPlainSegment(String segment) {
         return SEGMENT.matcher(segment).matches() && !KEYWORDS.contains(segment.toLowerCase(Locale.ROOT));
+    }
+
+    /** The name for a message: printable ASCII as is, anything else as {@code \\u{..}}; never throws. */
+    private static String describe(String name) {
+        StringBuilder sb = new StringBuilder("'");
+        name.chars().forEach(c -> {
+            if (c >= 0x20 && c < 0x7f) {
+                sb.append((char) c);
+            } else {
+                sb.append("\\u{").append(hex(c)).append('}');
+            }
+        });
+        return sb.append('\'').toString();
     }
 
     /** Lower-case hex, at least two digits (EQL accepts 2-8). */

@@ -1,13 +1,10 @@
 package dev.sigc.backend.eql;
 
-import dev.sigc.ast.FieldRefMatch;
-import dev.sigc.ast.TimePartMatch;
-import dev.sigc.backend.Unsupported;
-
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.LeafVisitor;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
@@ -16,6 +13,8 @@ import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.SigmaString;
 import dev.sigc.ast.StrOp;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.backend.Unsupported;
 import dev.sigc.backend.eql.EqlTerm.Fixed;
 import dev.sigc.backend.eql.EqlTerm.ListOp;
 import dev.sigc.backend.eql.EqlTerm.Listable;
@@ -126,23 +125,49 @@ final class LeafCompiler implements LeafVisitor<EqlTerm> {
         return new Fixed(EqlEscaper.field(node.field(), node.span()) + " == null");
     }
 
+    /**
+     * EQL cannot compare a field with another field ({@code F == G} and {@code F : G} are rejected by
+     * Elasticsearch: "Comparisons against fields are not (currently) supported"), but its string functions
+     * take two fields and run as a script: {@code startsWith~(F, G)}, {@code endsWith~(F, G)}, and
+     * {@code indexOf~(F, G) >= 0} for containment, because {@code stringContains} is false for an empty G.
+     * {@code ~} compares both values lower-cased. Equality and the missing-field guards are added before
+     * rendering by {@link FieldRefGuards}.
+     */
     @Override
     public EqlTerm visitFieldRef(FieldRefMatch node) {
-        throw Unsupported.of("eql", node, "a field reference (fieldref)");
+        Span span = node.span();
+        for (String name : new String[] {node.field(), node.otherField()}) {
+            FieldType type = rule.typeOf(name);
+            if (type != FieldType.STRING) {
+                throw new SigcException("type-mismatch", span, "eql: field '" + name + "' is "
+                        + type.name().toLowerCase(Locale.ROOT) + "; EQL compares two fields only with string functions"
+                        + " (startsWith, endsWith, indexOf), which need keyword fields");
+            }
+        }
+        String args = "(" + EqlEscaper.field(node.field(), span) + ", " + EqlEscaper.field(node.otherField(), span) + ")";
+        String ci = node.caseSensitive() ? "" : "~";
+        return new Fixed(switch (node.op()) {
+            case STARTS_WITH -> "startsWith" + ci + args;
+            case ENDS_WITH -> "endsWith" + ci + args;
+            case CONTAINS -> "indexOf" + ci + args + " >= 0";
+            case EQUALS -> throw new IllegalStateException("fieldref equality is rewritten by FieldRefGuards: " + node);
+        });
     }
 
+    /**
+     * EQL has no date functions, and its arithmetic functions ({@code modulo}, {@code divide}, ...) take only
+     * numeric fields, so no part of a date field can be computed in a query.
+     */
     @Override
     public EqlTerm visitTimePart(TimePartMatch node) {
-        throw Unsupported.of("eql", node, "a time-part comparison (" + node.unit().modifier() + ")");
+        throw Unsupported.of("eql", node, "a time-part comparison (" + node.unit().modifier()
+                + "; EQL has no date functions)");
     }
 
     @Override
     public EqlTerm visitExists(ExistsMatch node) {
         return new Fixed(EqlEscaper.field(node.field(), node.span()) + (node.exists() ? " != null" : " == null"));
     }
-
-
-
 
     /**
      * A like pattern cannot hold a literal {@code *} or {@code ?} (no escape exists), and Elasticsearch

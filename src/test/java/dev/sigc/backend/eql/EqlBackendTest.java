@@ -12,6 +12,7 @@ import static dev.sigc.backend.eql.EqlFixtures.match;
 import static dev.sigc.backend.eql.EqlFixtures.not;
 import static dev.sigc.backend.eql.EqlFixtures.or;
 import static dev.sigc.backend.eql.EqlFixtures.re;
+import static dev.sigc.backend.eql.EqlFixtures.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,10 @@ import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
 import dev.sigc.ast.RegexFlag;
 import dev.sigc.ast.StrOp;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.ast.TimeUnit;
+import dev.sigc.backend.Construct;
+import dev.sigc.backend.Support;
 import dev.sigc.diag.SigcException;
 import dev.sigc.diag.Span;
 import dev.sigc.pipeline.FieldType;
@@ -300,6 +305,77 @@ class EqlBackendTest {
         assertTrue(e.getMessage().startsWith("rule.yml:7:9: error: eql: cannot translate regex"), e.getMessage());
     }
 
+    // ---- field references (EQL rejects F == G; string functions take two fields)
+
+    @Test
+    void fieldrefOpsUseStringFunctionsWithMissingFieldGuards() {
+        String guards = "a != null and b != null and ";
+        assertEquals(guards + "startsWith~(a, b)", cond(ref("a", StrOp.STARTS_WITH, "b", false)));
+        assertEquals(guards + "endsWith~(a, b)", cond(ref("a", StrOp.ENDS_WITH, "b", false)));
+        // stringContains is false for an empty substring; indexOf gives 0 for it
+        assertEquals(guards + "indexOf~(a, b) >= 0", cond(ref("a", StrOp.CONTAINS, "b", false)));
+        // equality is a mutual prefix: a starts with b and b starts with a
+        assertEquals(guards + "startsWith~(a, b) and startsWith~(b, a)", cond(ref("a", StrOp.EQUALS, "b", false)));
+    }
+
+    @Test
+    void casedFieldrefDropsTheTilde() {
+        assertEquals("a != null and b != null and startsWith(a, b) and startsWith(b, a)",
+                cond(ref("a", StrOp.EQUALS, "b", true)));
+        assertEquals("a != null and b != null and indexOf(a, b) >= 0", cond(ref("a", StrOp.CONTAINS, "b", true)));
+        assertEquals("a != null and b != null and endsWith(a, b)", cond(ref("a", StrOp.ENDS_WITH, "b", true)));
+    }
+
+    @Test
+    void negatedFieldrefNegatesTheGuardedConjunction() {
+        // Elasticsearch negates a script inside the script (not null is null): the guards make 'not' a must_not
+        // that matches an event missing either field, as Sigma's not does
+        assertEquals("not (a != null and b != null and startsWith~(a, b))", cond(not(ref("a", StrOp.STARTS_WITH, "b", false))));
+        assertEquals("c : \"x\" or a != null and b != null and endsWith~(a, b)",
+                cond(or(ci("c", "x"), ref("a", StrOp.ENDS_WITH, "b", false))));
+        assertEquals("c : \"x\" and a != null and b != null and indexOf~(a, b) >= 0",
+                cond(and(ci("c", "x"), ref("a", StrOp.CONTAINS, "b", false))));
+    }
+
+    @Test
+    void fieldrefQuotesBothFieldNames() {
+        assertEquals("`a-b` != null and `c d` != null and startsWith~(`a-b`, `c d`)",
+                cond(ref("a-b", StrOp.STARTS_WITH, "c d", false)));
+    }
+
+    @Test
+    void fieldrefOnANonStringFieldIsATypeError() {
+        SigcException e = fails("type-mismatch", ref("process.pid", StrOp.EQUALS, "process.parent.pid", false),
+                Map.of("process.pid", FieldType.NUMBER, "process.parent.pid", FieldType.NUMBER));
+        assertTrue(e.getMessage().contains("'process.pid' is number"), e.getMessage());
+        fails("type-mismatch", ref("a", StrOp.CONTAINS, "source.ip", false), Map.of("source.ip", FieldType.IP));
+    }
+
+    // ---- time parts: EQL has no date functions
+
+    @Test
+    void timePartsAreUnsupported() {
+        for (TimeUnit unit : TimeUnit.values()) {
+            SigcException e = fails("unsupported-construct", new TimePartMatch("@timestamp", unit, CompareOp.EQ, 1, AT));
+            assertTrue(e.getMessage().contains("eql: a time-part comparison (" + unit.modifier()), e.getMessage());
+        }
+    }
+
+    // ---- capability table
+
+    @Test
+    void everyConstructIsRatedWithANote() {
+        var caps = new EqlBackend().capabilities();
+        for (Construct c : Construct.values()) {
+            assertTrue(caps.containsKey(c), c.id());
+            assertTrue(!caps.get(c).note().isBlank(), c.id());
+        }
+        assertEquals(Support.UNSUPPORTED, caps.get(Construct.KEYWORD).support());
+        assertEquals(Support.UNSUPPORTED, caps.get(Construct.HOUR).support());
+        assertEquals(Support.FALLBACK, caps.get(Construct.FIELDREF).support());
+        assertEquals(Support.EXACT, caps.get(Construct.CIDR_V6).support());
+    }
+
     // ---- escaping
 
     @Test
@@ -342,6 +418,9 @@ class EqlBackendTest {
         assertEquals("cidrMatch(`x-ip`, \"10.0.0.0/8\")", cond(cidr("x-ip", "10.0.0.0/8")));
         fails("invalid-field", new NullMatch("a\nb", AT));
         fails("invalid-field", new NullMatch("", AT));
+        SigcException e = fails("invalid-field", new NullMatch("a\ud83d\u0000", AT));
+        assertTrue(e.getMessage().contains("'a\\u{d83d}\\u{00}'"), e.getMessage());
+        fails("invalid-field", new NullMatch("x\ude42", AT));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sigc.TestRules;
 import dev.sigc.ast.Expr;
 import dev.sigc.ast.Exprs;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.RegexFlag;
 import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.SigmaString;
@@ -53,6 +54,11 @@ final class EqlFixtures {
         EnumSet<RegexFlag> set = EnumSet.noneOf(RegexFlag.class);
         set.addAll(List.of(flags));
         return new RegexMatch(field, pattern, set, AT);
+    }
+
+    /** {@code field|fieldref[|op]: other}, case-insensitive unless {@code cased}. */
+    static FieldRefMatch ref(String field, StrOp op, String other, boolean cased) {
+        return new FieldRefMatch(field, op, other, cased, AT);
     }
 
     static Expr and(Expr... terms) {

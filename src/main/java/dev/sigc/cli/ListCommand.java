@@ -36,6 +36,7 @@ final class ListCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown list '" + what + "'; choose targets, pipelines or capabilities");
         }
+        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -78,4 +78,12 @@ class CliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(3, CliRun.of("convert", "-t", "kql", "-p", "no-such-pipeline", "sigma-rules/t1552.005").exitCode());
     }
+
+    @Test
+    void capabilityTableIsPrinted() {
+        CliRun run = CliRun.of("list", "capabilities");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("| construct | kql | eql | spl |\n"), run.out());
+        assertTrue(run.out().contains("| `cidr-v6` "), run.out());
+    }
 }

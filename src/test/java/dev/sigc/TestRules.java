@@ -22,7 +22,7 @@ public final class TestRules {
         return new SigmaRule("test.yml", Span.NONE, title, Optional.of("00000000-0000-4000-8000-000000000000"),
                 Optional.empty(), List.of(), Optional.of("test"), Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(), Optional.empty(), Optional.empty(), ls, det, List.of(), List.of(), Optional.of("high"),
-                List.of(), List.of(), Map.of());
+                List.of(), List.of(), Map.of(), Map.of());
     }
 
     public static MappedRule mapped(Expr condition, Map<String, String> state, Map<String, FieldType> types) {

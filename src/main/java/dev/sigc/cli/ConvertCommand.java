@@ -1,5 +1,6 @@
 package dev.sigc.cli;
 
+import dev.sigc.attack.AttackData;
 import dev.sigc.backend.Backend;
 import dev.sigc.backend.Backends;
 import dev.sigc.convert.Converted;
@@ -8,41 +9,51 @@ import dev.sigc.convert.RuleFile;
 import dev.sigc.convert.RuleFiles;
 import dev.sigc.diag.Diagnostic;
 import dev.sigc.diag.SigcException;
-import dev.sigc.output.OutputWriter;
-import dev.sigc.output.UnionPack;
+import dev.sigc.output.FormatOptions;
+import dev.sigc.output.FormatResult;
+import dev.sigc.output.Formats;
+import dev.sigc.output.OutputFile;
+import dev.sigc.output.OutputFormat;
+import dev.sigc.output.OutputTree;
 import dev.sigc.pipeline.Pipeline;
 import dev.sigc.pipeline.PipelineLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Converts Sigma rules (files or folders) to queries.",
+        description = "Converts Sigma rules (files or folders) to queries, or to rule files of a platform.",
         footer = ExitCodes.HELP)
 final class ConvertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-t", "--target"}, split = ",", required = true, paramLabel = "TARGET",
-            description = "Target(s): kql, eql, spl (repeat or separate with commas).")
+    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "TARGET",
+            description = "Target(s): kql, eql, spl (repeat or separate with commas). Optional when every format "
+                    + "implies its target (all but query).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, defaultValue = "query", paramLabel = "FORMAT",
-            description = "Output format: query (one query per rule, default) or union (KQL only: the whole pack as "
-                    + "one union query).")
-    String format;
+    @Option(names = {"-f", "--format"}, split = ",", defaultValue = "query", paramLabel = "FORMAT",
+            description = "Output format(s), see 'sigc list formats': query (default), union (kql), sentinel (kql), "
+                    + "arm (kql), elastic-toml (eql), ndjson (eql), savedsearches (spl).")
+    List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "Write files under DIR/<target>/<pack>/ instead of printing to standard output.")
+            description = "Write the files, and manifest.json, as the new content of DIR instead of printing them. "
+                    + "All or nothing: on any error DIR is left as it was.")
     Path output;
 
     @Option(names = {"-p", "--pipeline"}, paramLabel = "PIPELINE",
@@ -72,26 +83,17 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Backend> backends = new ArrayList<>();
-        for (String t : targets) {
-            Backend b = Backends.byId(t.trim()).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown target '" + t + "'; choose from kql, eql, spl"));
-            if (!backends.contains(b)) {
-                backends.add(b);
-            }
+        List<OutputFormat> chosen = new ArrayList<>();
+        for (String f : new LinkedHashSet<>(formats)) {
+            chosen.add(Formats.byId(f.trim()).orElseThrow(() -> usage("unknown format '" + f + "'; choose from "
+                    + Formats.all().stream().map(OutputFormat::id).collect(Collectors.joining(", ")))));
         }
-        if (!format.equals("query") && !format.equals("union")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "'; choose query or union");
-        }
-        if (format.equals("union") && !(backends.size() == 1 && backends.get(0).id().equals("kql"))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format union needs exactly -t kql");
-        }
+        List<Backend> backends = backends(chosen);
         if (!lookback.matches("[0-9]{1,6}(d|h|m|s)")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lookback must look like 1d, 12h, 30m or 90s");
+            throw usage("--lookback must look like 1d, 12h, 30m or 90s");
         }
-        List<Diagnostic> diags = new ArrayList<>();
-        Converter.Result result;
         List<Converter.Target> converterTargets = new ArrayList<>();
+        Map<String, List<String>> pipelineNames = new LinkedHashMap<>();
         List<RuleFile> files;
         try {
             List<Pipeline> user = new ArrayList<>();
@@ -99,7 +101,9 @@ final class ConvertCommand implements Callable<Integer> {
                 user.add(PipelineLoader.resolve(p));
             }
             for (Backend b : backends) {
-                converterTargets.add(Converter.Target.of(b, user, passThrough));
+                Converter.Target t = Converter.Target.of(b, user, passThrough);
+                converterTargets.add(t);
+                pipelineNames.put(b.id(), t.runner().pipelines().stream().map(Pipeline::name).toList());
             }
             files = RuleFiles.find(paths);
         } catch (SigcException e) {
@@ -107,53 +111,96 @@ final class ConvertCommand implements Callable<Integer> {
             return e.diagnostic().code().equals("io") ? ExitCodes.IO : ExitCodes.RULE_ERRORS;
         }
         Converter converter = new Converter();
+        List<Diagnostic> diags = new ArrayList<>();
         var filters = converter.loadFilters(filterFiles, diags);
         if (diags.stream().anyMatch(Diagnostic::isError)) {
             diags.forEach(d -> err.println(d.render()));
             return ExitCodes.RULE_ERRORS;
         }
-        result = converter.convert(files, converterTargets, filters);
+        Converter.Result result = converter.convert(files, converterTargets, filters);
         diags.addAll(result.diagnostics());
-        Map<String, String> files2text = new LinkedHashMap<>();
-        if (format.equals("union")) {
-            if (!result.hasErrors()) {
-                Map<String, List<Converted>> byPack = new LinkedHashMap<>();
-                for (Converted c : result.outputs()) {
-                    byPack.computeIfAbsent(c.file().pack(), k -> new ArrayList<>()).add(c);
-                }
-                byPack.forEach((pack, rules) -> files2text.put("kql/" + pack + ".union.kql",
-                        UnionPack.render(pack, rules, lookback)));
-            }
-        } else {
-            for (Converted c : result.outputs()) {
-                files2text.put(c.target() + "/" + c.outputPath(), c.query().text() + "\n");
-            }
+        List<OutputFile> written = new ArrayList<>();
+        FormatOptions options = new FormatOptions(lookback);
+        for (OutputFormat format : chosen) {
+            List<Converted> mine = result.outputs().stream()
+                    .filter(c -> format.target().map(t -> t.equals(c.target())).orElse(true)).toList();
+            Formats.byPack(mine).forEach((pack, rules) -> {
+                FormatResult r = format.render(pack, rules, options);
+                written.addAll(r.files());
+                diags.addAll(r.diagnostics());
+            });
         }
         for (Diagnostic d : diags) {
             err.println(d.render());
         }
+        long errors = diags.stream().filter(Diagnostic::isError).count();
+        String what;
         try {
             if (output != null) {
-                OutputWriter.write(output, files2text);
-            } else {
-                boolean many = files2text.size() > 1;
-                for (Map.Entry<String, String> e : files2text.entrySet()) {
-                    if (many) {
-                        out.println("==> " + e.getKey() + " <==");
-                    }
-                    out.print(e.getValue());
-                    if (many) {
-                        out.println();
-                    }
+                if (errors > 0) {
+                    what = "nothing written to " + output + " (it is left as it was)";
+                } else {
+                    Map<String, String> tree = OutputTree.build(written, pipelineNames, Version.get(),
+                            AttackData.bundled().version());
+                    OutputTree.replace(output, tree);
+                    what = written.size() + " file(s) and " + OutputTree.MANIFEST + " written to " + output;
                 }
+            } else {
+                print(out, written);
+                what = written.size() + " file(s) printed";
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println(output + ": error: cannot write output: " + e.getMessage());
             return ExitCodes.IO;
         }
-        long errors = diags.stream().filter(Diagnostic::isError).count();
-        err.printf("sigc: %d rule(s), %d target(s): %d quer%s written, %d error(s)%n", result.rules(), backends.size(),
-                files2text.size(), files2text.size() == 1 ? "y" : "ies", errors);
+        err.printf("sigc: %d rule(s), %d target(s), format %s: %s, %d error(s)%n", result.rules(), backends.size(),
+                chosen.stream().map(OutputFormat::id).collect(Collectors.joining(",")), what, errors);
         return errors > 0 ? ExitCodes.RULE_ERRORS : ExitCodes.OK;
+    }
+
+    /** The targets to compile for: those given, checked against the formats, or those the formats imply. */
+    private List<Backend> backends(List<OutputFormat> chosen) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String t : targets) {
+            Backend b = Backends.byId(t.trim()).orElseThrow(() -> usage("unknown target '" + t
+                    + "'; choose from kql, eql, spl"));
+            ids.add(b.id());
+        }
+        boolean anyTarget = chosen.stream().anyMatch(f -> f.target().isEmpty());
+        if (ids.isEmpty()) {
+            if (anyTarget) {
+                throw usage("-t/--target is required with --format query (choose from kql, eql, spl)");
+            }
+            chosen.forEach(f -> ids.add(f.target().orElseThrow()));
+        }
+        for (OutputFormat f : chosen) {
+            if (f.target().isPresent() && !ids.contains(f.target().get())) {
+                throw usage("--format " + f.id() + " needs -t " + f.target().get());
+            }
+        }
+        for (String id : ids) {
+            if (!anyTarget && chosen.stream().noneMatch(f -> f.target().orElseThrow().equals(id))) {
+                throw usage("-t " + id + " has no format among " + chosen.stream().map(OutputFormat::id)
+                        .collect(Collectors.joining(", ")) + " (add -f query for its queries)");
+            }
+        }
+        return ids.stream().map(id -> Backends.byId(id).orElseThrow()).toList();
+    }
+
+    private static void print(PrintWriter out, List<OutputFile> files) {
+        boolean many = files.size() > 1;
+        for (OutputFile f : files) {
+            if (many) {
+                out.println("==> " + f.path() + " <==");
+            }
+            out.print(f.text());
+            if (many) {
+                out.println();
+            }
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -10,10 +10,11 @@ final class ExitCodes {
 
     static final String HELP = "%nExit codes:%n"
             + "  0   success%n"
-            + "  1   a rule (or pipeline) has an error; diagnostics on stderr%n"
+            + "  1   a rule (or pipeline) has an error, or sigc check found a problem at --fail-on severity%n"
             + "  2   usage error (bad option or argument)%n"
             + "  3   input/output error (cannot read or write a file)%n"
-            + "  70  internal error (a bug in sigc; rerun with -x for the stack trace)%n";
+            + "  70  internal error (a bug in sigc; rerun with -x for the stack trace)%n"
+            + "Stack traces are printed only with -x/--debug.%n";
 
     private ExitCodes() {}
 }

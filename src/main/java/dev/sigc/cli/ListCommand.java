@@ -1,21 +1,25 @@
 package dev.sigc.cli;
 
-import dev.sigc.output.CapabilityTable;
-
+import dev.sigc.attack.AttackData;
 import dev.sigc.backend.Backend;
 import dev.sigc.backend.Backends;
+import dev.sigc.check.Check;
+import dev.sigc.output.CapabilityTable;
+import dev.sigc.output.OutputFormat;
+import dev.sigc.output.Formats;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Lists what sigc knows: targets, pipelines, capabilities (per target, how each Sigma construct is rendered).", footer = ExitCodes.HELP)
+        description = "Lists what sigc knows: targets, pipelines, formats, checks, capabilities (per target, how each "
+                + "Sigma construct is rendered).", footer = ExitCodes.HELP)
 final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "targets, pipelines or capabilities")
+    @Parameters(paramLabel = "WHAT", description = "targets, pipelines, formats, checks or capabilities")
     String what;
 
     @Override
@@ -32,9 +36,21 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%-14s bundled, target %s%n", b.defaultPipeline().replace(".yml", ""), b.id());
                 }
             }
+            case "formats" -> {
+                for (OutputFormat f : Formats.all()) {
+                    out.printf("%-13s %-4s %s%n", f.id(), f.target().orElse("any"), f.summary());
+                }
+                out.printf("%nATT&CK data: MITRE ATT&CK Enterprise v%s (%s)%n", AttackData.bundled().version(),
+                        AttackData.bundled().source());
+            }
+            case "checks" -> {
+                for (Check c : Check.values()) {
+                    out.printf("%-30s %-7s %s%n", c.id(), c.severity().label(), c.summary());
+                }
+            }
             case "capabilities" -> out.print(CapabilityTable.render(Backends.all()));
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown list '" + what + "'; choose targets, pipelines or capabilities");
+                    "unknown list '" + what + "'; choose targets, pipelines, formats, checks or capabilities");
         }
         out.flush();
         return ExitCodes.OK;

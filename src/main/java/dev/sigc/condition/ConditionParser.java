@@ -56,6 +56,34 @@ public final class ConditionParser {
         return new ExprBuilder(condition, identifiers).visit(tree.expr());
     }
 
+    /**
+     * The identifier names and patterns a condition uses, from its tokens alone (no parse), so that a check
+     * can see them even in a condition that does not compile. Unknown characters are skipped.
+     */
+    public static List<Reference> references(ConditionText condition) {
+        SigmaConditionLexer lexer = new SigmaConditionLexer(CharStreams.fromString(condition.text()));
+        lexer.removeErrorListeners();
+        List<? extends Token> tokens = lexer.getAllTokens();
+        List<Reference> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int type = t.getType();
+            boolean quantifier = type == SigmaConditionLexer.ONE || type == SigmaConditionLexer.ANY
+                    || type == SigmaConditionLexer.ALL;
+            if (quantifier && i + 2 < tokens.size() && tokens.get(i + 1).getType() == SigmaConditionLexer.OF
+                    && (tokens.get(i + 2).getType() == SigmaConditionLexer.IDENTIFIER
+                        || tokens.get(i + 2).getType() == SigmaConditionLexer.THEM)) {
+                Token target = tokens.get(i + 2);
+                out.add(new Reference(target.getText(), java.util.Optional.of(t.getText()),
+                        condition.positions().at(target.getStartIndex())));
+                i += 2;
+            } else if (type == SigmaConditionLexer.IDENTIFIER) {
+                out.add(new Reference(t.getText(), java.util.Optional.empty(), condition.positions().at(t.getStartIndex())));
+            }
+        }
+        return out;
+    }
+
     /** Turns ANTLR's report into one of our messages at a file position. */
     private static final class ThrowingListener extends BaseErrorListener {
         private static final Pattern UPPER_OPERATOR = Pattern.compile("AND|OR|NOT|OF|THEM|ALL|ANY|And|Or|Not");

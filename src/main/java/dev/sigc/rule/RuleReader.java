@@ -55,12 +55,27 @@ final class RuleReader {
                 custom.put(e.getKey(), plain(e.getValue().getValueNode()));
             }
         }
+        Map<String, Span> spans = new LinkedHashMap<>();
+        for (Map.Entry<String, NodeTuple> e : keys.entrySet()) {
+            Node v = e.getValue().getValueNode();
+            spans.put(e.getKey(), src.span(v));
+            if (v instanceof SequenceNode seq) {
+                for (int i = 0; i < seq.getValue().size(); i++) {
+                    spans.put(e.getKey() + "." + i, src.span(seq.getValue().get(i)));
+                }
+            }
+        }
+        if (keys.get("detection").getValueNode() instanceof MappingNode det) {
+            for (NodeTuple t : det.getValue()) {
+                spans.putIfAbsent("detection." + keyText(t.getKeyNode()), src.span(t.getKeyNode()));
+            }
+        }
         return new SigmaRule(src.file(), src.span(root), title, optString(keys, "id"), optString(keys, "name"),
                 related(keys.get("related")), optString(keys, "status"), optString(keys, "description"),
                 optString(keys, "license"), optString(keys, "author"), stringList(keys, "references"),
                 optString(keys, "date"), optString(keys, "modified"), logsource, detection, stringList(keys, "fields"),
                 stringList(keys, "falsepositives"), optString(keys, "level"), stringList(keys, "tags"),
-                stringList(keys, "scope"), custom);
+                stringList(keys, "scope"), custom, spans);
     }
 
     /** Reads the document as a meta-filter ({@code filter:} with {@code rules:}, selections, condition). */

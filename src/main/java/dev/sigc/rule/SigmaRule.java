@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A Sigma detection rule (schema v2.1). {@code custom} keeps unknown top-level keys, in file order, as
- * plain Java values (String, Number, Boolean, List, Map). {@code span} is the start of the YAML document.
+ * plain Java values (String, Number, Boolean, List, Map). {@code span} is the start of the YAML document;
+ * {@code valueSpans} where metadata values stand (see {@link #spanOf}).
  */
 public record SigmaRule(
         String file,
@@ -33,7 +34,8 @@ public record SigmaRule(
         Optional<String> level,
         List<String> tags,
         List<String> scope,
-        Map<String, Object> custom) {
+        Map<String, Object> custom,
+        Map<String, Span> valueSpans) {
 
     public SigmaRule {
         Objects.requireNonNull(file, "file");
@@ -45,6 +47,16 @@ public record SigmaRule(
         tags = List.copyOf(tags);
         scope = List.copyOf(scope);
         custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+        valueSpans = Collections.unmodifiableMap(new LinkedHashMap<>(valueSpans));
+    }
+
+    /**
+     * Where a value stands in the file: a top-level key's value ({@code "status"}), an entry of a top-level
+     * list ({@code "tags.1"}), or a search identifier's name ({@code "detection.selection"}); the rule's
+     * own position when the rule does not have it.
+     */
+    public Span spanOf(String key) {
+        return valueSpans.getOrDefault(key, span);
     }
 
     /** The rule's file name without folder and extension, used to name outputs. */

@@ -10,9 +10,13 @@ import dev.sigc.convert.Converter;
 import dev.sigc.convert.RuleFile;
 import dev.sigc.convert.RuleFiles;
 import dev.sigc.diag.Diagnostic;
-import dev.sigc.output.UnionPack;
 import dev.sigc.pipeline.Pipeline;
 import dev.sigc.pipeline.PipelineLoader;
+import dev.sigc.output.FormatOptions;
+import dev.sigc.output.FormatResult;
+import dev.sigc.output.Formats;
+import dev.sigc.output.OutputFile;
+import dev.sigc.output.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +32,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every rule of every pack in sigma-rules/, on every target, against its reviewed golden:
- * {@code golden/<target>/<pack>/<rule>.<ext>} for a query, or {@code <rule>.error} holding the diagnostics
- * when the target rejects the rule (allowed only in the conformance pack). Each pack's KQL union query is
- * compared with {@code golden/kql/<pack>.union.kql}. A golden without a rule fails too.
+ * Every pack in sigma-rules/, on every target and in every output format, against golden/:
+ * {@code golden/<target>/<pack>/<rule>.<ext>} for a query, or {@code <rule>.error} holding the diagnostics when
+ * the target rejects the rule (allowed only in the conformance pack); and for the other packs each format's
+ * files as {@code sigc convert -f <format> -o golden} writes them (golden/kql/<pack>.union.kql,
+ * golden/sentinel/<pack>/<rule>.yaml, golden/ndjson/<pack>.ndjson, ...). A golden without a rule fails too.
  */
 class GoldenTest {
     static final Path RULES = Path.of("sigma-rules");
@@ -87,17 +92,14 @@ class GoldenTest {
                         tests.add(dynamicTest(backend.id() + " " + packName + "/" + stem + ".error", () -> Golden.check(golden, text)));
                     }
                 }
-                if (backend.id().equals("kql") && !MAY_FAIL.contains(packName)) {
-                    Path golden = Golden.ROOT.resolve("kql").resolve(packName + ".union.kql");
-                    expectedGoldens.add(golden);
-                    tests.add(dynamicTest("kql union " + packName, () -> Golden.check(golden,
-                            UnionPack.render(packName, result.outputs(), "1d"))));
-                }
+            }
+            if (!MAY_FAIL.contains(packName)) {
+                formats(pack, tests, expectedGoldens);
             }
         }
         List<Path> existing;
         try (Stream<Path> s = Files.exists(Golden.ROOT) ? Files.walk(Golden.ROOT) : Stream.empty()) {
-            existing = s.filter(Files::isRegularFile).filter(p -> p.getNameCount() >= 3 && packOf(p)).sorted().toList();
+            existing = s.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path g : existing) {
             tests.add(dynamicTest("golden has a rule: " + g, () -> {
@@ -114,9 +116,25 @@ class GoldenTest {
         return tests;
     }
 
-    /** Goldens of this test: golden/{kql,eql,spl}/... (other formats have their own tests). */
-    private static boolean packOf(Path p) {
-        String target = p.getName(1).toString();
-        return Backends.byId(target).isPresent();
+    /** Every output format but the plain query (checked above, per target) over a pack that fully converts. */
+    private static void formats(Path pack, List<DynamicTest> tests, Set<Path> expectedGoldens) {
+        List<Converter.Target> targets = Backends.all().stream().map(b -> Converter.Target.of(b, List.of())).toList();
+        Converter.Result result = new Converter().convert(RuleFiles.find(List.of(pack)), targets);
+        for (OutputFormat format : Formats.all()) {
+            if (format.id().equals("query")) {
+                continue;
+            }
+            List<Converted> mine = result.outputs().stream()
+                    .filter(c -> format.target().map(t -> t.equals(c.target())).orElse(true)).toList();
+            FormatResult r = format.render(pack.getFileName().toString(), mine, FormatOptions.DEFAULT);
+            String formatErrors = r.diagnostics().stream().map(Diagnostic::render).collect(Collectors.joining("\n"));
+            tests.add(dynamicTest(format.id() + " " + pack.getFileName() + ": every rule is written",
+                    () -> assertEquals("", formatErrors)));
+            for (OutputFile f : r.files()) {
+                Path golden = Golden.ROOT.resolve(f.path());
+                expectedGoldens.add(golden);
+                tests.add(dynamicTest(format.id() + " " + f.path(), () -> Golden.check(golden, f.text())));
+            }
+        }
     }
 }

@@ -78,7 +78,7 @@ class EqlBackendTest {
         SigmaRule r = new SigmaRule(base.file(), base.span(), base.title(), base.id(), base.name(), base.related(),
                 base.status(), base.description(), base.license(), base.author(), base.references(), base.date(),
                 base.modified(), logsource, base.detection(), base.fields(), base.falsepositives(), base.level(),
-                base.tags(), base.scope(), base.custom());
+                base.tags(), base.scope(), base.custom(), base.valueSpans());
         MappedRule m = new MappedRule(r, ci("a", "x"), Map.of(), Map.of());
         SigcException e = assertThrows(SigcException.class, () -> new EqlBackend().render(m));
         assertEquals("unmapped-logsource", e.diagnostic().code());

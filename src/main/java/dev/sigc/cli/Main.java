@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code sigc}: the command line. Commands are thin: options in, library call, exit code out. */
 @Command(name = "sigc", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Compiles Sigma detection rules into KQL, EQL and SPL queries.",
-        subcommands = {ConvertCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        description = "Compiles Sigma detection rules into KQL, EQL and SPL queries, and tests rules on events.",
+        subcommands = {ConvertCommand.class, TestCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -14,7 +14,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (convert, list)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (convert, test, list)");
     }
 
     public static CommandLine commandLine() {

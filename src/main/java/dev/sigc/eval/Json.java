@@ -61,11 +61,19 @@ public sealed interface Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Jso
     /** Compact JSON text: members in order, no spaces, only the escapes JSON requires (plus U+2028/9). */
     default String toText() {
         StringBuilder sb = new StringBuilder();
-        write(this, sb);
+        write(this, sb, -1);
         return sb.toString();
     }
 
-    private static void write(Json v, StringBuilder sb) {
+    /** JSON text indented by two spaces per level, {@code "name": value}; an empty object or array stays {@code {}}. */
+    default String toPrettyText() {
+        StringBuilder sb = new StringBuilder();
+        write(this, sb, 0);
+        return sb.toString();
+    }
+
+    /** {@code level} < 0: compact. */
+    private static void write(Json v, StringBuilder sb, int level) {
         if (v instanceof Obj o) {
             sb.append('{');
             boolean first = true;
@@ -74,9 +82,13 @@ public sealed interface Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Jso
                     sb.append(',');
                 }
                 first = false;
+                newline(sb, level + 1, level);
                 quote(e.getKey(), sb);
-                sb.append(':');
-                write(e.getValue(), sb);
+                sb.append(level < 0 ? ":" : ": ");
+                write(e.getValue(), sb, level < 0 ? level : level + 1);
+            }
+            if (!o.members().isEmpty()) {
+                newline(sb, level, level);
             }
             sb.append('}');
         } else if (v instanceof Arr a) {
@@ -85,7 +97,11 @@ public sealed interface Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Jso
                 if (i > 0) {
                     sb.append(',');
                 }
-                write(a.elements().get(i), sb);
+                newline(sb, level + 1, level);
+                write(a.elements().get(i), sb, level < 0 ? level : level + 1);
+            }
+            if (!a.elements().isEmpty()) {
+                newline(sb, level, level);
             }
             sb.append(']');
         } else if (v instanceof Str s) {
@@ -96,6 +112,12 @@ public sealed interface Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Jso
             sb.append(b.value());
         } else {
             sb.append("null");
+        }
+    }
+
+    private static void newline(StringBuilder sb, int indent, int level) {
+        if (level >= 0) {
+            sb.append('\n').append("  ".repeat(indent));
         }
     }
 

@@ -3,6 +3,8 @@ package dev.sigc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sigc.eval.Json;
+import dev.sigc.eval.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +21,48 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class TestCommandTest {
+    private static final String PACK = "sigma-rules/t1552.005";
     private static final Path BROKEN = Path.of("src/test/resources/eval/broken-pack");
 
     @TempDir
     Path dir;
+
+    @Test
+    void theBundledPackPassesWithEveryRuleCovered() {
+        CliRun run = CliRun.of("test", PACK);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals("", run.err(), "no diagnostic, in particular no rule without a true- or false-positive fixture");
+        assertTrue(run.out().lines().noneMatch(l -> l.startsWith("FAIL")), run.out());
+        assertTrue(run.out().matches("(?s).*\nsigc test: 19 rules, \\d+ fixtures, \\d+ cases: \\d+ passed, 0 failed\n"),
+                run.out());
+    }
+
+    @Test
+    void theFourReferenceSimulationsAreTruePositives() {
+        CliRun run = CliRun.of("test", "--format", "json", PACK);
+        assertEquals(0, run.exitCode(), run.err());
+        Json.Obj report = (Json.Obj) JsonParser.parse(run.out());
+        Map<String, String> simulations = Map.of(
+                "ref1-curl-aws-iam-credentials", "t1552.005/proc-aws-imds-role-credentials-curl-wget",
+                "ref2-curl-azure-managed-identity-token", "t1552.005/proc-azure-imds-managed-identity-token",
+                "ref3-curl-gcp-service-account-token", "t1552.005/proc-gcp-metadata-service-account-token",
+                "ref4-python-ssrf-aws-credentials", "t1552.005/proc-script-interpreter-aws-imds-role-credentials");
+        simulations.forEach((fixture, rule) -> {
+            Json.Obj c = caseOf(report, rule, PACK + "/tests/" + fixture + ".json");
+            assertEquals(new Json.Bool(true), c.members().get("listed"), fixture);
+            assertEquals(new Json.Bool(true), c.members().get("expected"), fixture);
+            assertEquals(new Json.Bool(true), c.members().get("passed"), fixture);
+        });
+    }
+
+    @Test
+    void mappingToEachTargetKeepsEveryVerdict() {
+        for (String target : List.of("kql", "eql", "spl")) {
+            CliRun run = CliRun.of("test", "--target", target, PACK);
+            assertEquals(0, run.exitCode(), target + "\n" + run.out() + run.err());
+            assertTrue(run.out().contains(" cases on " + target + ": "), run.out());
+        }
+    }
 
     @Test
     void aBrokenRuleFailsWithTheFailingConditionPartNamed() throws IOException {
@@ -63,6 +104,17 @@ class TestCommandTest {
         Element testcase = (Element) failure.getParentNode();
         assertEquals("broken-pack.aws-credentials-curl", testcase.getAttribute("classname"));
         assertEquals("curl-credentials: match", testcase.getAttribute("name"));
+    }
+
+    @Test
+    void junitXmlOfTheWholePackIsWellFormed() throws Exception {
+        CliRun run = CliRun.of("test", "--format", "junit", "--target", "spl", PACK);
+        assertEquals(0, run.exitCode(), run.err());
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(19, doc.getElementsByTagName("testsuite").getLength());
+        assertEquals(doc.getDocumentElement().getAttribute("tests"),
+                String.valueOf(doc.getElementsByTagName("testcase").getLength()));
     }
 
     @Test
@@ -109,9 +161,9 @@ class TestCommandTest {
 
     @Test
     void usageAndInputErrors() {
-        assertEquals(2, CliRun.of("test", "--format", "xml", BROKEN.toString()).exitCode());
-        assertEquals(2, CliRun.of("test", "--target", "sql", BROKEN.toString()).exitCode());
-        assertEquals(2, CliRun.of("test", "-p", "x.yml", BROKEN.toString()).exitCode());
+        assertEquals(2, CliRun.of("test", "--format", "xml", PACK).exitCode());
+        assertEquals(2, CliRun.of("test", "--target", "sql", PACK).exitCode());
+        assertEquals(2, CliRun.of("test", "-p", "x.yml", PACK).exitCode());
         assertEquals(2, CliRun.of("test").exitCode());
         CliRun missing = CliRun.of("test", dir.resolve("nope").toString());
         assertEquals(3, missing.exitCode());
@@ -127,5 +179,20 @@ class TestCommandTest {
         Files.writeString(pack.resolve("tests/f.json"), "{\"description\": \"d\", \"logsource\": {\"category\": "
                 + "\"process_creation\"}, \"event\": " + event + ", \"expect\": {\"" + name + "\": " + verdict + "}}\n");
         return pack;
+    }
+
+    private static Json.Obj caseOf(Json.Obj report, String rule, String fixture) {
+        for (Json r : ((Json.Arr) report.members().get("rules")).elements()) {
+            Json.Obj ro = (Json.Obj) r;
+            if (!ro.members().get("rule").equals(new Json.Str(rule))) {
+                continue;
+            }
+            for (Json c : ((Json.Arr) ro.members().get("cases")).elements()) {
+                if (((Json.Obj) c).members().get("fixture").equals(new Json.Str(fixture))) {
+                    return (Json.Obj) c;
+                }
+            }
+        }
+        throw new AssertionError("no case " + rule + " x " + fixture);
     }
 }

@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Runs rule tests: each rule against the events in the tests/ folder beside it (or above it),",
-                "expecting the verdicts the fixtures list and no match where they list nothing.",
-                "A fixture is tests/<scenario>.json: {\"description\", \"logsource\", \"event\", \"expect\": {\"<rule>\": true|false}}."},
+        description = "Runs rule tests: each rule against the events in the tests/ folder beside it (or above it), "
+                + "expecting the verdict a fixture lists for the rule, and no match where it lists none. A fixture is "
+                + "tests/<scenario>.json: {\"description\", \"logsource\", \"event\", \"expect\": {\"<rule>\": true|false}}.",
         footer = TestCommand.EXIT_CODES)
 final class TestCommand implements Callable<Integer> {
     static final String EXIT_CODES = "%nExit codes:%n"

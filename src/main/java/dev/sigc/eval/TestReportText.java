@@ -24,9 +24,9 @@ public final class TestReportText {
             } else {
                 sb.append(o.failed()).append(" of ").append(o.cases().size()).append(" cases failed");
             }
-            sb.append(" (").append(matches).append(" expected to match; fixtures listing it: ")
-                    .append(r.truePositives()).append(" true positive, ").append(r.falsePositives())
-                    .append(" false positive)\n");
+            sb.append(", ").append(matches).append(matches == 1 ? " match" : " matches").append(" expected; listed in ")
+                    .append(r.truePositives()).append(" true-positive and ").append(r.falsePositives())
+                    .append(" false-positive fixtures\n");
             for (CaseResult c : o.cases()) {
                 if (c.passed() && !verbose) {
                     continue;

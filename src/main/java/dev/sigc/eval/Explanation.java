@@ -21,14 +21,6 @@ public record Explanation(Span span, String text, boolean result, Optional<Strin
         children = List.copyOf(children);
     }
 
-    /** The leaves that decided the result, depth first: the condition parts to name in a report. */
-    public List<Explanation> decidingLeaves() {
-        if (children.isEmpty()) {
-            return List.of(this);
-        }
-        return children.stream().flatMap(c -> c.decidingLeaves().stream()).toList();
-    }
-
     /**
      * Indented lines, one per part: {@code file:line:col: match|no match: text (detail)}. A leaf's detail is
      * left out when it repeats the previous sibling's (several values tested against one field).

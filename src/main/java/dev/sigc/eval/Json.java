@@ -19,10 +19,6 @@ public sealed interface Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Jso
         public Obj {
             members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
         }
-
-        public static Obj of(Map<String, Json> members) {
-            return new Obj(members);
-        }
     }
 
     record Arr(List<Json> elements) implements Json {

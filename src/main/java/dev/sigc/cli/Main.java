@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code sigc}: the command line. Commands are thin: options in, library call, exit code out. */
 @Command(name = "sigc", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Compiles Sigma detection rules into KQL, EQL and SPL queries and platform rule files, and checks them.",
-        subcommands = {ConvertCommand.class, CheckCommand.class, ListCommand.class, BenchCommand.class,
+        description = "Compiles Sigma detection rules into KQL, EQL and SPL queries and platform rule files, checks "
+                + "them, and tests them on events.",
+        subcommands = {ConvertCommand.class, CheckCommand.class, TestCommand.class, ListCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)
 public final class Main implements Runnable {
@@ -15,7 +16,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (convert, check, list)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (convert, check, test, list, bench)");
     }
 
     public static CommandLine commandLine() {

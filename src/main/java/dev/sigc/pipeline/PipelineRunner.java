@@ -97,6 +97,25 @@ public final class PipelineRunner {
         return new MappedRule(compiled.rule(), expr, state, types);
     }
 
+    /** The renames and added conditions this target's pipelines apply to rules (and so events) of {@code ls}. */
+    public EventShape eventShape(LogSource ls) {
+        List<Map<String, List<String>>> renames = new ArrayList<>();
+        List<DetectionItem> added = new ArrayList<>();
+        for (Pipeline p : pipelines) {
+            for (Transformation t : p.transformations()) {
+                if (!t.appliesTo(ls)) {
+                    continue;
+                }
+                if (t instanceof Transformation.FieldNameMapping m) {
+                    renames.add(m.mapping());
+                } else if (t instanceof Transformation.AddCondition a) {
+                    added.addAll(a.items());
+                }
+            }
+        }
+        return new EventShape(renames, added);
+    }
+
     private Map<String, FieldType> checkFields(CompiledRule compiled, Expr expr, Map<String, String> state,
                                                Map<String, String> origin, List<Diagnostic> warnings) {
         Optional<Pipeline> withSchema = pipelines.stream().filter(p -> p.schema().isPresent()).reduce((a, b) -> b);

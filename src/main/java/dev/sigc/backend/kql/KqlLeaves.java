@@ -62,7 +62,7 @@ final class KqlLeaves implements ExprVisitor<String> {
             // a lone '*': any value. Kusto stores an absent string as "", so "any value" is "not empty".
             return (KqlEquality.isStringColumn(type) ? "isnotempty(" : "isnotnull(") + KqlEscaper.identifier(field) + ")";
         }
-        if (m.isPlain()) {
+        if (m.isPlain() && (m.caseSensitive() || KqlCase.asciiFoldSuffices(m.pattern()))) {
             String op = switch (m.op()) {
                 case EQUALS -> m.caseSensitive() ? "==" : "=~";
                 case CONTAINS -> m.caseSensitive() ? "contains_cs" : "contains";
@@ -71,6 +71,7 @@ final class KqlLeaves implements ExprVisitor<String> {
             };
             return operand + " " + op + " " + literal(m.pattern().plainText(), m.span());
         }
+        // inner wildcards, or a case-insensitive value that Kusto's ASCII-only folding would compare wrongly
         return operand + " matches regex " + literal(Patterns.toRegex(m.pattern(), m.op(), m.caseSensitive()), m.span());
     }
 

@@ -424,6 +424,49 @@ class KqlBackendTest {
     }
 
     @Nested
+    class UnicodeCase {
+        // Kusto documents its case-insensitive operators as ASCII-only; RE2's (?i) folds all of Unicode
+
+        @Test
+        void caseInsensitiveValueWithNonAsciiLettersIsAUnicodeRegex() {
+            assertEquals("F matches regex \"(?is)^C:\\\\\\\\Users\\\\\\\\José$\"",
+                    cond(lit("F", StrOp.EQUALS, "C:\\Users\\José")));
+            assertEquals("F matches regex \"(?is)Ärger\"", cond(lit("F", StrOp.CONTAINS, "Ärger")));
+            assertEquals("F matches regex \"(?is)^привет\"", cond(lit("F", StrOp.STARTS_WITH, "привет")));
+            assertEquals("F matches regex \"(?is)straße$\"", cond(lit("F", StrOp.ENDS_WITH, "straße")));
+        }
+
+        @Test
+        void casedValuesKeepThePlainOperators() {
+            assertEquals("F contains_cs \"Ärger\"", cond(new StringMatch(Optional.of("F"), StrOp.CONTAINS,
+                    SigmaString.literal("Ärger"), true, SPAN)));
+        }
+
+        @Test
+        void caselessNonAsciiKeepsThePlainOperators() {
+            assertEquals("F contains \" –urlcache \"", cond(lit("F", StrOp.CONTAINS, " –urlcache ")));
+            assertEquals("F endswith \"元数据🙂\"", cond(lit("F", StrOp.ENDS_WITH, "元数据🙂")));
+        }
+
+        @Test
+        void foldingValuesStayOutOfInLists() {
+            assertEquals("F in~ (\"a\", \"b\") or F matches regex \"(?is)^é$\"",
+                    cond(or(s("F", StrOp.EQUALS, "a"), s("F", StrOp.EQUALS, "é"), s("F", StrOp.EQUALS, "b"))));
+        }
+
+        @Test
+        void whichCharactersNeedUnicodeFolding() {
+            for (String folds : List.of("é", "É", "ß", "ẞ", "ı", "İ", "\u212a", "ſ", "ς", "ǅ", "Ⅷ", "ⓐ", "Ж",
+                    "\ud801\udc00" /* Deseret capital long I */, "\u0345")) {
+                assertTrue(!KqlCase.asciiFoldSuffices("a" + folds), folds);
+            }
+            for (String caseless : List.of("", "abcXYZ", "C:\\x", "中", "–—―", "😀", "\u00a0", "\u0300", "€")) {
+                assertTrue(KqlCase.asciiFoldSuffices(caseless), caseless);
+            }
+        }
+    }
+
+    @Nested
     class Hostile {
         @Test
         void quotesBackslashesAndLineBreaksStayInsideTheLiteral() {
@@ -449,8 +492,12 @@ class KqlBackendTest {
 
         @Test
         void visibleNonAsciiStaysAsItIs() {
-            assertEquals("F =~ \"é中😀\"", cond(lit("F", StrOp.EQUALS, "é中😀")));
+            assertEquals("F == \"é中😀\"", cond(new StringMatch(Optional.of("F"), StrOp.EQUALS,
+                    SigmaString.literal("é中😀"), true, SPAN)));
+            assertEquals("F =~ \"中😀–\"", cond(lit("F", StrOp.EQUALS, "中😀–")));
+            assertEquals("F matches regex \"(?is)^é中😀$\"", cond(lit("F", StrOp.EQUALS, "é中😀")));
         }
+
 
         @Test
         void invisibleSupplementaryCharactersAreSurrogateEscapes() {

@@ -43,7 +43,7 @@ public final class KqlBackend implements Backend {
 
     /** The rule's condition as one KQL predicate: the text after {@code | where }. */
     public String renderCondition(MappedRule rule) {
-        return new KqlRenderer(rule).render(rule.condition());
+        return new KqlRenderer(rule).renderWhere(rule.condition());
     }
 
     /** The values as a Kusto dynamic array literal: {@code dynamic(["a", "b"])}. */

@@ -1,15 +1,12 @@
 package dev.sigc.backend.kql;
 
-import dev.sigc.ast.FieldRefMatch;
-import dev.sigc.ast.TimePartMatch;
-import dev.sigc.backend.Unsupported;
-
 import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.Not;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
@@ -18,6 +15,7 @@ import dev.sigc.ast.RegexFlag;
 import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.StrOp;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
 import dev.sigc.backend.Patterns;
 import dev.sigc.diag.SigcException;
 import dev.sigc.diag.Span;
@@ -147,14 +145,60 @@ final class KqlLeaves implements ExprVisitor<String> {
         return empty(n.field(), true);
     }
 
+    /**
+     * {@code field|fieldref: other}: the two columns of the same row compared with a column on the right of
+     * the operator. Case-insensitive matches lower-case both sides with {@code tolower()} (Kusto's own
+     * case-insensitive operators fold ASCII only, see {@link KqlCase}) and compare case-sensitively. Kusto
+     * stores an absent string as "", and a test on a missing field is false, so the other field must not be
+     * empty (else two empty columns would be "equal" and every value would "contain" an empty one).
+     */
     @Override
-    public String visitFieldRef(FieldRefMatch node) {
-        throw Unsupported.of("kql", node, "a field reference (fieldref)");
+    public String visitFieldRef(FieldRefMatch r) {
+        String left = stringOperand(r.field());
+        String right = stringOperand(r.otherField());
+        if (!r.caseSensitive()) {
+            left = "tolower(" + left + ")";
+            right = "tolower(" + right + ")";
+        }
+        String op = switch (r.op()) {
+            case EQUALS -> "==";
+            case CONTAINS -> "contains_cs";
+            case STARTS_WITH -> "startswith_cs";
+            case ENDS_WITH -> "endswith_cs";
+        };
+        return group("isnotempty(" + KqlEscaper.identifier(r.otherField()) + ") and " + left + " " + op + " " + right);
     }
 
+    /**
+     * {@code field|hour: 3} and the like, with {@code datetime_part()}; its {@code week_of_year} part is the
+     * ISO 8601 week. No time-zone conversion: the column is read as stored (UTC in Defender and Sentinel).
+     */
     @Override
-    public String visitTimePart(TimePartMatch node) {
-        throw Unsupported.of("kql", node, "a time-part comparison (" + node.unit().modifier() + ")");
+    public String visitTimePart(TimePartMatch t) {
+        FieldType type = rule.typeOf(t.field());
+        if (type != FieldType.DATETIME) {
+            throw wrongType(t.span(), t.field(), type, "the " + t.unit().modifier() + " modifier needs a datetime column");
+        }
+        String part = switch (t.unit()) {
+            case MINUTE -> "minute";
+            case HOUR -> "hour";
+            case DAY -> "day";
+            case WEEK -> "week_of_year";
+            case MONTH -> "month";
+            case YEAR -> "year";
+        };
+        String cmp = "datetime_part(" + KqlEscaper.quote(part) + ", " + KqlEscaper.identifier(t.field()) + ") "
+                + t.op().symbol() + " " + t.value();
+        // a null datetime gives a null part: '==' with null is false, an ordering comparison is null
+        return t.op() == CompareOp.EQ ? cmp : guard(cmp);
+    }
+
+    /**
+     * A conjunction written as one leaf, in parentheses so that it is an atom anywhere ({@link KqlRenderer}
+     * writes {@code not(a and b)} for its negation). No other leaf starts with a parenthesis.
+     */
+    private static String group(String conjunction) {
+        return "(" + conjunction + ")";
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
 import dev.sigc.ast.Exprs;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
 import dev.sigc.ast.RegexFlag;
@@ -19,6 +20,8 @@ import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.SigmaString;
 import dev.sigc.ast.StrOp;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.ast.TimeUnit;
 import dev.sigc.diag.SigcException;
 import dev.sigc.diag.Span;
 import dev.sigc.pipeline.FieldType;
@@ -463,6 +466,84 @@ class KqlBackendTest {
             for (String caseless : List.of("", "abcXYZ", "C:\\x", "中", "–—―", "😀", "\u00a0", "\u0300", "€")) {
                 assertTrue(KqlCase.asciiFoldSuffices(caseless), caseless);
             }
+        }
+    }
+
+    @Nested
+    class FieldRef {
+        FieldRefMatch ref(String field, StrOp op, String other, boolean cased) {
+            return new FieldRefMatch(field, op, other, cased, SPAN);
+        }
+
+        @Test
+        void caseInsensitiveComparesLowerCasedColumnsAndNeedsTheOtherColumn() {
+            assertEquals("isnotempty(G) and tolower(F) == tolower(G)", cond(ref("F", StrOp.EQUALS, "G", false)));
+            assertEquals("isnotempty(G) and tolower(F) contains_cs tolower(G)", cond(ref("F", StrOp.CONTAINS, "G", false)));
+            assertEquals("isnotempty(G) and tolower(F) startswith_cs tolower(G)",
+                    cond(ref("F", StrOp.STARTS_WITH, "G", false)));
+            assertEquals("isnotempty(G) and tolower(F) endswith_cs tolower(G)", cond(ref("F", StrOp.ENDS_WITH, "G", false)));
+        }
+
+        @Test
+        void casedComparesTheColumnsAsTheyAre() {
+            assertEquals("isnotempty(G) and F == G", cond(ref("F", StrOp.EQUALS, "G", true)));
+            assertEquals("isnotempty(G) and F contains_cs G", cond(ref("F", StrOp.CONTAINS, "G", true)));
+            assertEquals("isnotempty(G) and F startswith_cs G", cond(ref("F", StrOp.STARTS_WITH, "G", true)));
+            assertEquals("isnotempty(G) and F endswith_cs G", cond(ref("F", StrOp.ENDS_WITH, "G", true)));
+        }
+
+        @Test
+        void isOneAtomInsideLargerExpressions() {
+            assertEquals("not(isnotempty(G) and tolower(F) == tolower(G))", cond(not(ref("F", StrOp.EQUALS, "G", false))));
+            assertEquals("(isnotempty(G) and F == G) or H =~ \"x\"",
+                    cond(or(ref("F", StrOp.EQUALS, "G", true), s("H", StrOp.EQUALS, "x"))));
+            assertEquals("H =~ \"x\" and (isnotempty(G) and F == G)",
+                    cond(and(s("H", StrOp.EQUALS, "x"), ref("F", StrOp.EQUALS, "G", true))));
+        }
+
+        @Test
+        void nonStringColumnsAreComparedAsText() {
+            assertEquals("isnotempty(ProcessId) and tostring(Score) == tostring(ProcessId)",
+                    cond(ref("Score", StrOp.EQUALS, "ProcessId", true)));
+        }
+
+        @Test
+        void oddColumnNamesAreBracketed() {
+            assertEquals("isnotempty(['b c']) and tolower(['a-b']) == tolower(['b c'])",
+                    cond(ref("a-b", StrOp.EQUALS, "b c", false)));
+        }
+    }
+
+    @Nested
+    class TimeParts {
+        TimePartMatch part(TimeUnit unit, CompareOp op, int value) {
+            return new TimePartMatch("Timestamp", unit, op, value, SPAN);
+        }
+
+        @Test
+        void eachUnitIsADatetimePart() {
+            assertEquals("datetime_part(\"minute\", Timestamp) == 30", cond(part(TimeUnit.MINUTE, CompareOp.EQ, 30)));
+            assertEquals("datetime_part(\"hour\", Timestamp) >= 22", cond(part(TimeUnit.HOUR, CompareOp.GTE, 22)));
+            assertEquals("datetime_part(\"day\", Timestamp) == 1", cond(part(TimeUnit.DAY, CompareOp.EQ, 1)));
+            assertEquals("datetime_part(\"week_of_year\", Timestamp) == 53", cond(part(TimeUnit.WEEK, CompareOp.EQ, 53)));
+            assertEquals("datetime_part(\"month\", Timestamp) < 7", cond(part(TimeUnit.MONTH, CompareOp.LT, 7)));
+            assertEquals("datetime_part(\"year\", Timestamp) <= 2020", cond(part(TimeUnit.YEAR, CompareOp.LTE, 2020)));
+            assertEquals("datetime_part(\"hour\", Timestamp) > 5", cond(part(TimeUnit.HOUR, CompareOp.GT, 5)));
+        }
+
+        @Test
+        void orderingComparisonsAreGuardedUnderNot() {
+            assertEquals("not(coalesce(datetime_part(\"hour\", Timestamp) >= 22, false))",
+                    cond(not(part(TimeUnit.HOUR, CompareOp.GTE, 22))));
+            assertEquals("not(datetime_part(\"hour\", Timestamp) == 22)", cond(not(part(TimeUnit.HOUR, CompareOp.EQ, 22))));
+        }
+
+        @Test
+        void onlyDatetimeColumns() {
+            var e = fails(new TimePartMatch("F", TimeUnit.HOUR, CompareOp.EQ, 3, SPAN));
+            assertEquals("unsupported-field-type", e.diagnostic().code());
+            assertEquals(SPAN, e.diagnostic().span());
+            assertTrue(e.getMessage().contains("hour modifier needs a datetime column"), e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sigc.backend.kql;
 
 import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.Cidr;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
@@ -33,6 +34,9 @@ import dev.sigc.pipeline.MappedRule;
  * {@code ==} with a null operand is false, so those need no guard.
  */
 final class KqlLeaves implements ExprVisitor<String> {
+    /** The IPv4-mapped block {@code ::ffff:0:0/96}. */
+    private static final byte[] IPV4_MAPPED = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0};
+
     private final MappedRule rule;
     private final boolean guarded;
 
@@ -93,7 +97,30 @@ final class KqlLeaves implements ExprVisitor<String> {
             throw wrongType(c.span(), c.field(), type, "a CIDR match needs a string column holding IP addresses");
         }
         String fn = c.cidr().v6() ? "ipv6_is_in_range" : "ipv4_is_in_range";
-        return guard(fn + "(" + stringOperand(c.field()) + ", " + KqlEscaper.quote(c.cidr().text()) + ")");
+        String operand = stringOperand(c.field());
+        String test = guard(fn + "(" + operand + ", " + KqlEscaper.quote(c.cidr().text()) + ")");
+        if (c.cidr().v6() && coversIpv4Mapped(c.cidr())) {
+            // Kusto's IPv6 functions read an IPv4 address as ::ffff:a.b.c.d; in Sigma an IPv4 address is
+            // in no IPv6 network, so only values written as IPv6 (with a colon) may match.
+            return group(operand + " contains \":\" and " + test);
+        }
+        return test;
+    }
+
+    /** True when the IPv6 network and {@code ::ffff:0:0/96} share an address. */
+    static boolean coversIpv4Mapped(Cidr cidr) {
+        byte[] net = cidr.networkBytes();
+        if (net.length == 4) {
+            return true; // the JDK reads an IPv4-mapped IPv6 address as the IPv4 address itself
+        }
+        int bits = Math.min(cidr.prefix(), 96);
+        for (int bit = 0; bit < bits; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            if ((net[bit / 8] & mask) != (IPV4_MAPPED[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

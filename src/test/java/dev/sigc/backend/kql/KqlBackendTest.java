@@ -368,6 +368,22 @@ class KqlBackendTest {
         }
 
         @Test
+        void ipv6RangeCoveringIpv4MappedAddressesOnlyMatchesIpv6Values() {
+            // Kusto reads 10.0.0.1 as ::ffff:10.0.0.1 in its IPv6 functions; Sigma puts it in no IPv6 network
+            for (Cidr range : List.of(Cidr.parse("::/0").orElseThrow(), Cidr.parse("::/1").orElseThrow(),
+                    Cidr.parse("::/80").orElseThrow(), new Cidr("::ffff:0:0", 96, true), new Cidr("::ffff:a00:0", 104, true))) {
+                assertEquals("RemoteIP contains \":\" and ipv6_is_in_range(RemoteIP, \"" + range.text() + "\")",
+                        cond(new CidrMatch("RemoteIP", range, SPAN)), range.text());
+            }
+            for (String range : List.of("fd00:ec2::254/128", "8000::/1", "::/97", "::1/128", "64:ff9b::/96")) {
+                assertTrue(cond(new CidrMatch("RemoteIP", Cidr.parse(range).orElseThrow(), SPAN)).startsWith("ipv6_is_in_range("),
+                        range);
+            }
+            assertEquals("not(RemoteIP contains \":\" and coalesce(ipv6_is_in_range(RemoteIP, \"::/0\"), false))",
+                    cond(not(new CidrMatch("RemoteIP", Cidr.parse("::/0").orElseThrow(), SPAN))));
+        }
+
+        @Test
         void numbersOnNumberColumns() {
             assertEquals("ProcessId == 443", cond(num("ProcessId", CompareOp.EQ, "443")));
             assertEquals("ProcessId > 5", cond(num("ProcessId", CompareOp.GT, "5")));

@@ -1,10 +1,13 @@
 package dev.sigc.backend.kql;
 
 import dev.sigc.backend.Backend;
+import dev.sigc.backend.Capability;
+import dev.sigc.backend.Construct;
 import dev.sigc.backend.Query;
 import dev.sigc.diag.SigcException;
 import dev.sigc.pipeline.MappedRule;
 import java.util.List;
+import java.util.Map;
 
 /**
  * KQL for Microsoft Defender XDR advanced hunting (and Sentinel/Log Analytics tables):
@@ -56,7 +59,7 @@ public final class KqlBackend implements Backend {
     }
 
     @Override
-    public java.util.Map<dev.sigc.backend.Construct, dev.sigc.backend.Capability> capabilities() {
-        return java.util.Map.of(); // rated in the conformance work (issue 3)
+    public Map<Construct, Capability> capabilities() {
+        return KqlCapabilities.ALL;
     }
 }

@@ -53,7 +53,9 @@ final class KqlLeaves implements ExprVisitor<String> {
     @Override
     public String visitString(StringMatch m) {
         String field = m.field().orElseThrow(() -> new SigcException("unsupported-keyword", m.span(),
-                "kql: keyword (field-less) search is not supported; match a field instead, e.g. CommandLine|contains"));
+                "kql: keyword (field-less) search is not supported: Kusto's 'where * contains' does not document how"
+                        + " columns that are not strings take part, so it could miss; match a field instead, e.g."
+                        + " CommandLine|contains"));
         var equality = KqlEquality.of(m, rule);
         if (equality.isPresent()) {
             return equality.get().render();

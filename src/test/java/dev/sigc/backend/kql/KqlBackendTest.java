@@ -169,6 +169,7 @@ class KqlBackendTest {
             var e = fails(m);
             assertEquals("unsupported-keyword", e.diagnostic().code());
             assertEquals(SPAN, e.diagnostic().span());
+            assertTrue(e.getMessage().contains("kql: keyword (field-less) search is not supported"), e.getMessage());
         }
 
         @Test
@@ -594,7 +595,6 @@ class KqlBackendTest {
             assertEquals("F =~ \"中😀–\"", cond(lit("F", StrOp.EQUALS, "中😀–")));
             assertEquals("F matches regex \"(?is)^é中😀$\"", cond(lit("F", StrOp.EQUALS, "é中😀")));
         }
-
 
         @Test
         void invisibleSupplementaryCharactersAreSurrogateEscapes() {

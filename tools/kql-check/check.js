@@ -28,6 +28,15 @@
  *           {"ok":false,"reason":"...",...}
  *       Exit status 0 (even when some literals are rejected), 2 on usage error.
  *
+ *   node check.js --stdin-queries
+ *       Reads stdin line by line; each line is a JSON string holding a whole query. Lexes it with
+ *       Kusto.Language's lexer (no parse, no binding, no schema) and prints one JSON line per query:
+ *           {"ok":BOOL,"diagnostics":[...],"tokens":[{"kind":"...","trivia":"...","text":"...","value":"..."},...]}
+ *       ok is true when no token has a diagnostic; trivia is the whitespace and comments before
+ *       the token (a comment hides no token from this list); value is present on string literal tokens
+ *       and holds the string the literal denotes. For tests that check that a rendered value stays
+ *       inside its literal and adds no query syntax. Exit status 0, 2 on usage error.
+ *
  * The Kusto.Language bridge takes a few hundred milliseconds to load and the
  * first analysis about half a second more, so give it all files in one call.
  */
@@ -39,7 +48,8 @@ const readline = require('readline');
 
 const USAGE =
   'usage: node check.js --schema SCHEMA.json [--warnings] FILE.kql...\n' +
-  '       node check.js --stdin-literals\n';
+  '       node check.js --stdin-literals\n' +
+  '       node check.js --stdin-queries\n';
 
 function out(s) { process.stdout.write(s + '\n'); }
 function err(s) { process.stderr.write(s + '\n'); }
@@ -229,7 +239,48 @@ function literalMode() {
     }
     out(JSON.stringify(res));
   });
-  rl.on('close', () => process.exit(0));
+  // no process.exit(): it would drop answers still queued for a piped stdout; node exits once they are written
+  rl.on('close', () => { process.exitCode = 0; });
+}
+
+// ---------------------------------------------------------------------------
+// Query mode
+// ---------------------------------------------------------------------------
+/**
+ * Lexes one query with Kusto.Language's own lexer (TokenParser.ParseTokens; no parse, no binding) and
+ * reports its tokens, so that a caller can check that a value it rendered stayed inside its literal:
+ * {ok, diagnostics, tokens:[{kind, trivia, text, value?}]}. value is the decoded string of a string
+ * literal token (KustoFacts.GetStringLiteralValue); ok means no token has a diagnostic. Lexing alone is
+ * what decides where a literal ends, and it is about twenty times faster than a full parse.
+ */
+function checkQuery(text) {
+  const SK = K.Syntax.SyntaxKind;
+  const lexed = toArray(K.Parsing.TokenParser.ParseTokens(text, null), K.Parsing.LexicalToken);
+  const diagnostics = [];
+  const tokens = lexed.map(t => {
+    for (const d of toArray(t.Diagnostics, K.Diagnostic)) diagnostics.push(String(d.Message));
+    const tok = { kind: kindName(t.Kind), trivia: t.Trivia, text: t.Text };
+    if (t.Kind === SK.StringLiteralToken) tok.value = K.KustoFacts.GetStringLiteralValue(t.Text);
+    return tok;
+  });
+  return { ok: diagnostics.length === 0, diagnostics: diagnostics, tokens: tokens };
+}
+
+function queryMode() {
+  loadKusto();
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  rl.on('line', (line) => {
+    let res;
+    try {
+      const text = JSON.parse(line);
+      res = typeof text === 'string' ? checkQuery(text) : { ok: false, reason: 'input line is not a JSON string' };
+    } catch (e) {
+      res = { ok: false, reason: 'exception: ' + (e && e.message ? e.message : String(e)) };
+    }
+    out(JSON.stringify(res));
+  });
+  // no process.exit(): it would drop answers still queued for a piped stdout; node exits once they are written
+  rl.on('close', () => { process.exitCode = 0; });
 }
 
 // ---------------------------------------------------------------------------
@@ -238,6 +289,7 @@ function literalMode() {
 function main(argv) {
   let schemaPath = null;
   let literals = false;
+  let queries = false;
   let warnings = false;
   const files = [];
   for (let i = 0; i < argv.length; i++) {
@@ -249,6 +301,8 @@ function main(argv) {
       schemaPath = a.slice('--schema='.length);
     } else if (a === '--stdin-literals') {
       literals = true;
+    } else if (a === '--stdin-queries') {
+      queries = true;
     } else if (a === '--warnings') {
       warnings = true;
     } else if (a === '-h' || a === '--help') {
@@ -263,9 +317,10 @@ function main(argv) {
       files.push(a);
     }
   }
-  if (literals) {
-    if (files.length || schemaPath) usageError('--stdin-literals takes no schema and no files');
-    literalMode();
+  if (literals && queries) usageError('--stdin-literals and --stdin-queries exclude each other');
+  if (literals || queries) {
+    if (files.length || schemaPath) usageError((literals ? '--stdin-literals' : '--stdin-queries') + ' takes no schema and no files');
+    if (literals) literalMode(); else queryMode();
     return;
   }
   if (!schemaPath) usageError('--schema is required');

@@ -1,10 +1,13 @@
 package dev.sigc.backend.kql;
 
 import dev.sigc.backend.Backend;
+import dev.sigc.backend.Capability;
+import dev.sigc.backend.Construct;
 import dev.sigc.backend.Query;
 import dev.sigc.diag.SigcException;
 import dev.sigc.pipeline.MappedRule;
 import java.util.List;
+import java.util.Map;
 
 /**
  * KQL for Microsoft Defender XDR advanced hunting (and Sentinel/Log Analytics tables):
@@ -43,7 +46,7 @@ public final class KqlBackend implements Backend {
 
     /** The rule's condition as one KQL predicate: the text after {@code | where }. */
     public String renderCondition(MappedRule rule) {
-        return new KqlRenderer(rule).render(rule.condition());
+        return new KqlRenderer(rule).renderWhere(rule.condition());
     }
 
     /** The values as a Kusto dynamic array literal: {@code dynamic(["a", "b"])}. */
@@ -56,7 +59,7 @@ public final class KqlBackend implements Backend {
     }
 
     @Override
-    public java.util.Map<dev.sigc.backend.Construct, dev.sigc.backend.Capability> capabilities() {
-        return java.util.Map.of(); // rated in the conformance work (issue 3)
+    public Map<Construct, Capability> capabilities() {
+        return KqlCapabilities.ALL;
     }
 }

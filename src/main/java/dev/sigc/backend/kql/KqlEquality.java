@@ -39,14 +39,17 @@ record KqlEquality(String field, Kind kind, String value) {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    /** The leaf as an equality, when it is one the renderer spells with {@code =~}/{@code ==}. */
+    /**
+     * The leaf as an equality, when it is one the renderer spells with {@code =~}/{@code ==}. A
+     * case-insensitive value that {@code =~} would not fold exactly (see {@link KqlCase}) is not one.
+     */
     static Optional<KqlEquality> of(Expr e, MappedRule rule) {
         if (e instanceof StringMatch m && m.field().isPresent() && m.op() == StrOp.EQUALS && m.isPlain()
                 && KqlEscaper.isEncodable(m.pattern().plainText())) {
             String field = m.field().get();
             String text = m.pattern().plainText();
             FieldType type = rule.typeOf(field);
-            if (isStringColumn(type)) {
+            if (isStringColumn(type) && (m.caseSensitive() || KqlCase.asciiFoldSuffices(text))) {
                 return Optional.of(new KqlEquality(field, m.caseSensitive() ? Kind.STRING_CS : Kind.STRING_CI,
                         KqlEscaper.quote(text)));
             }

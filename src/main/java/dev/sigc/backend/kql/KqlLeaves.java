@@ -1,15 +1,13 @@
 package dev.sigc.backend.kql;
 
-import dev.sigc.ast.FieldRefMatch;
-import dev.sigc.ast.TimePartMatch;
-import dev.sigc.backend.Unsupported;
-
 import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.Cidr;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.Not;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
@@ -18,6 +16,7 @@ import dev.sigc.ast.RegexFlag;
 import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.StrOp;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
 import dev.sigc.backend.Patterns;
 import dev.sigc.diag.SigcException;
 import dev.sigc.diag.Span;
@@ -35,6 +34,9 @@ import dev.sigc.pipeline.MappedRule;
  * {@code ==} with a null operand is false, so those need no guard.
  */
 final class KqlLeaves implements ExprVisitor<String> {
+    /** The IPv4-mapped block {@code ::ffff:0:0/96}. */
+    private static final byte[] IPV4_MAPPED = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0};
+
     private final MappedRule rule;
     private final boolean guarded;
 
@@ -51,7 +53,9 @@ final class KqlLeaves implements ExprVisitor<String> {
     @Override
     public String visitString(StringMatch m) {
         String field = m.field().orElseThrow(() -> new SigcException("unsupported-keyword", m.span(),
-                "kql: keyword (field-less) search is not supported; match a field instead, e.g. CommandLine|contains"));
+                "kql: keyword (field-less) search is not supported: Kusto's 'where * contains' does not document how"
+                        + " columns that are not strings take part, so it could miss; match a field instead, e.g."
+                        + " CommandLine|contains"));
         var equality = KqlEquality.of(m, rule);
         if (equality.isPresent()) {
             return equality.get().render();
@@ -62,7 +66,7 @@ final class KqlLeaves implements ExprVisitor<String> {
             // a lone '*': any value. Kusto stores an absent string as "", so "any value" is "not empty".
             return (KqlEquality.isStringColumn(type) ? "isnotempty(" : "isnotnull(") + KqlEscaper.identifier(field) + ")";
         }
-        if (m.isPlain()) {
+        if (m.isPlain() && (m.caseSensitive() || KqlCase.asciiFoldSuffices(m.pattern()))) {
             String op = switch (m.op()) {
                 case EQUALS -> m.caseSensitive() ? "==" : "=~";
                 case CONTAINS -> m.caseSensitive() ? "contains_cs" : "contains";
@@ -71,6 +75,7 @@ final class KqlLeaves implements ExprVisitor<String> {
             };
             return operand + " " + op + " " + literal(m.pattern().plainText(), m.span());
         }
+        // inner wildcards, or a case-insensitive value that Kusto's ASCII-only folding would compare wrongly
         return operand + " matches regex " + literal(Patterns.toRegex(m.pattern(), m.op(), m.caseSensitive()), m.span());
     }
 
@@ -94,7 +99,30 @@ final class KqlLeaves implements ExprVisitor<String> {
             throw wrongType(c.span(), c.field(), type, "a CIDR match needs a string column holding IP addresses");
         }
         String fn = c.cidr().v6() ? "ipv6_is_in_range" : "ipv4_is_in_range";
-        return guard(fn + "(" + stringOperand(c.field()) + ", " + KqlEscaper.quote(c.cidr().text()) + ")");
+        String operand = stringOperand(c.field());
+        String test = guard(fn + "(" + operand + ", " + KqlEscaper.quote(c.cidr().text()) + ")");
+        if (c.cidr().v6() && coversIpv4Mapped(c.cidr())) {
+            // Kusto's IPv6 functions read an IPv4 address as ::ffff:a.b.c.d; in Sigma an IPv4 address is
+            // in no IPv6 network, so only values written as IPv6 (with a colon) may match.
+            return group(operand + " contains \":\" and " + test);
+        }
+        return test;
+    }
+
+    /** True when the IPv6 network and {@code ::ffff:0:0/96} share an address. */
+    static boolean coversIpv4Mapped(Cidr cidr) {
+        byte[] net = cidr.networkBytes();
+        if (net.length == 4) {
+            return true; // the JDK reads an IPv4-mapped IPv6 address as the IPv4 address itself
+        }
+        int bits = Math.min(cidr.prefix(), 96);
+        for (int bit = 0; bit < bits; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            if ((net[bit / 8] & mask) != (IPV4_MAPPED[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -146,14 +174,60 @@ final class KqlLeaves implements ExprVisitor<String> {
         return empty(n.field(), true);
     }
 
+    /**
+     * {@code field|fieldref: other}: the two columns of the same row compared with a column on the right of
+     * the operator. Case-insensitive matches lower-case both sides with {@code tolower()} (Kusto's own
+     * case-insensitive operators fold ASCII only, see {@link KqlCase}) and compare case-sensitively. Kusto
+     * stores an absent string as "", and a test on a missing field is false, so the other field must not be
+     * empty (else two empty columns would be "equal" and every value would "contain" an empty one).
+     */
     @Override
-    public String visitFieldRef(FieldRefMatch node) {
-        throw Unsupported.of("kql", node, "a field reference (fieldref)");
+    public String visitFieldRef(FieldRefMatch r) {
+        String left = stringOperand(r.field());
+        String right = stringOperand(r.otherField());
+        if (!r.caseSensitive()) {
+            left = "tolower(" + left + ")";
+            right = "tolower(" + right + ")";
+        }
+        String op = switch (r.op()) {
+            case EQUALS -> "==";
+            case CONTAINS -> "contains_cs";
+            case STARTS_WITH -> "startswith_cs";
+            case ENDS_WITH -> "endswith_cs";
+        };
+        return group("isnotempty(" + KqlEscaper.identifier(r.otherField()) + ") and " + left + " " + op + " " + right);
     }
 
+    /**
+     * {@code field|hour: 3} and the like, with {@code datetime_part()}; its {@code week_of_year} part is the
+     * ISO 8601 week. No time-zone conversion: the column is read as stored (UTC in Defender and Sentinel).
+     */
     @Override
-    public String visitTimePart(TimePartMatch node) {
-        throw Unsupported.of("kql", node, "a time-part comparison (" + node.unit().modifier() + ")");
+    public String visitTimePart(TimePartMatch t) {
+        FieldType type = rule.typeOf(t.field());
+        if (type != FieldType.DATETIME) {
+            throw wrongType(t.span(), t.field(), type, "the " + t.unit().modifier() + " modifier needs a datetime column");
+        }
+        String part = switch (t.unit()) {
+            case MINUTE -> "minute";
+            case HOUR -> "hour";
+            case DAY -> "day";
+            case WEEK -> "week_of_year";
+            case MONTH -> "month";
+            case YEAR -> "year";
+        };
+        String cmp = "datetime_part(" + KqlEscaper.quote(part) + ", " + KqlEscaper.identifier(t.field()) + ") "
+                + t.op().symbol() + " " + t.value();
+        // a null datetime gives a null part: '==' with null is false, an ordering comparison is null
+        return t.op() == CompareOp.EQ ? cmp : guard(cmp);
+    }
+
+    /**
+     * A conjunction written as one leaf, in parentheses so that it is an atom anywhere ({@link KqlRenderer}
+     * writes {@code not(a and b)} for its negation). No other leaf starts with a parenthesis.
+     */
+    private static String group(String conjunction) {
+        return "(" + conjunction + ")";
     }
 
     @Override

@@ -14,6 +14,10 @@ import java.util.regex.PatternSyntaxException;
  * differently, are rejected; the few that differ only in spelling are rewritten ({@code (?<n>} to
  * {@code (?P<n>}, {@code \}{@code uXXXX} to {@code \x{XXXX}}, {@code \Q...\E} and escaped non-ASCII
  * characters to plain quoted text).
+ *
+ * <p>Line breaks are read as RE2 reads them, as the EQL backend does too: only {@code \n} ends a line for
+ * {@code .} and {@code (?m)}, and {@code $} without {@code m} is the end of the value (not also the place
+ * before a final line break, as in Java and PCRE). Java's wider set of line terminators is not emulated.
  */
 final class KqlRegex {
     private KqlRegex() {}

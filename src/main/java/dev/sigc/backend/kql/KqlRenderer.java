@@ -54,6 +54,16 @@ final class KqlRenderer extends InfixRenderer {
         return negated.contains(leaf) ? guardedLeaves : leaves;
     }
 
+    /**
+     * The whole condition; a condition that is one leaf written as a parenthesised conjunction (see
+     * {@code KqlLeaves.group}) loses the parentheses it needs only inside a larger expression.
+     */
+    String renderWhere(Expr condition) {
+        String text = render(condition);
+        boolean leaf = !(condition instanceof And || condition instanceof Or || condition instanceof Not);
+        return leaf && text.startsWith("(") ? text.substring(1, text.length() - 1) : text;
+    }
+
     @Override
     protected String leaf(Expr leaf) {
         return leaf.accept(leavesFor(leaf));
@@ -61,7 +71,8 @@ final class KqlRenderer extends InfixRenderer {
 
     @Override
     protected String negate(String term, boolean group) {
-        return "not(" + term + ")";
+        // a leaf that is a parenthesised conjunction (see KqlLeaves.group) already supplies not()'s parentheses
+        return !group && term.startsWith("(") ? "not" + term : "not(" + term + ")";
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
 import dev.sigc.ast.Exprs;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
 import dev.sigc.ast.RegexFlag;
@@ -19,6 +20,8 @@ import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.SigmaString;
 import dev.sigc.ast.StrOp;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
+import dev.sigc.ast.TimeUnit;
 import dev.sigc.diag.SigcException;
 import dev.sigc.diag.Span;
 import dev.sigc.pipeline.FieldType;
@@ -166,6 +169,7 @@ class KqlBackendTest {
             var e = fails(m);
             assertEquals("unsupported-keyword", e.diagnostic().code());
             assertEquals(SPAN, e.diagnostic().span());
+            assertTrue(e.getMessage().contains("kql: keyword (field-less) search is not supported"), e.getMessage());
         }
 
         @Test
@@ -365,6 +369,22 @@ class KqlBackendTest {
         }
 
         @Test
+        void ipv6RangeCoveringIpv4MappedAddressesOnlyMatchesIpv6Values() {
+            // Kusto reads 10.0.0.1 as ::ffff:10.0.0.1 in its IPv6 functions; Sigma puts it in no IPv6 network
+            for (Cidr range : List.of(Cidr.parse("::/0").orElseThrow(), Cidr.parse("::/1").orElseThrow(),
+                    Cidr.parse("::/80").orElseThrow(), new Cidr("::ffff:0:0", 96, true), new Cidr("::ffff:a00:0", 104, true))) {
+                assertEquals("RemoteIP contains \":\" and ipv6_is_in_range(RemoteIP, \"" + range.text() + "\")",
+                        cond(new CidrMatch("RemoteIP", range, SPAN)), range.text());
+            }
+            for (String range : List.of("fd00:ec2::254/128", "8000::/1", "::/97", "::1/128", "64:ff9b::/96")) {
+                assertTrue(cond(new CidrMatch("RemoteIP", Cidr.parse(range).orElseThrow(), SPAN)).startsWith("ipv6_is_in_range("),
+                        range);
+            }
+            assertEquals("not(RemoteIP contains \":\" and coalesce(ipv6_is_in_range(RemoteIP, \"::/0\"), false))",
+                    cond(not(new CidrMatch("RemoteIP", Cidr.parse("::/0").orElseThrow(), SPAN))));
+        }
+
+        @Test
         void numbersOnNumberColumns() {
             assertEquals("ProcessId == 443", cond(num("ProcessId", CompareOp.EQ, "443")));
             assertEquals("ProcessId > 5", cond(num("ProcessId", CompareOp.GT, "5")));
@@ -424,6 +444,127 @@ class KqlBackendTest {
     }
 
     @Nested
+    class UnicodeCase {
+        // Kusto documents its case-insensitive operators as ASCII-only; RE2's (?i) folds all of Unicode
+
+        @Test
+        void caseInsensitiveValueWithNonAsciiLettersIsAUnicodeRegex() {
+            assertEquals("F matches regex \"(?is)^C:\\\\\\\\Users\\\\\\\\José$\"",
+                    cond(lit("F", StrOp.EQUALS, "C:\\Users\\José")));
+            assertEquals("F matches regex \"(?is)Ärger\"", cond(lit("F", StrOp.CONTAINS, "Ärger")));
+            assertEquals("F matches regex \"(?is)^привет\"", cond(lit("F", StrOp.STARTS_WITH, "привет")));
+            assertEquals("F matches regex \"(?is)straße$\"", cond(lit("F", StrOp.ENDS_WITH, "straße")));
+        }
+
+        @Test
+        void casedValuesKeepThePlainOperators() {
+            assertEquals("F contains_cs \"Ärger\"", cond(new StringMatch(Optional.of("F"), StrOp.CONTAINS,
+                    SigmaString.literal("Ärger"), true, SPAN)));
+        }
+
+        @Test
+        void caselessNonAsciiKeepsThePlainOperators() {
+            assertEquals("F contains \" –urlcache \"", cond(lit("F", StrOp.CONTAINS, " –urlcache ")));
+            assertEquals("F endswith \"元数据🙂\"", cond(lit("F", StrOp.ENDS_WITH, "元数据🙂")));
+        }
+
+        @Test
+        void foldingValuesStayOutOfInLists() {
+            assertEquals("F in~ (\"a\", \"b\") or F matches regex \"(?is)^é$\"",
+                    cond(or(s("F", StrOp.EQUALS, "a"), s("F", StrOp.EQUALS, "é"), s("F", StrOp.EQUALS, "b"))));
+        }
+
+        @Test
+        void whichCharactersNeedUnicodeFolding() {
+            for (String folds : List.of("é", "É", "ß", "ẞ", "ı", "İ", "\u212a", "ſ", "ς", "ǅ", "Ⅷ", "ⓐ", "Ж",
+                    "\ud801\udc00" /* Deseret capital long I */, "\u0345")) {
+                assertTrue(!KqlCase.asciiFoldSuffices("a" + folds), folds);
+            }
+            for (String caseless : List.of("", "abcXYZ", "C:\\x", "中", "–—―", "😀", "\u00a0", "\u0300", "€")) {
+                assertTrue(KqlCase.asciiFoldSuffices(caseless), caseless);
+            }
+        }
+    }
+
+    @Nested
+    class FieldRef {
+        FieldRefMatch ref(String field, StrOp op, String other, boolean cased) {
+            return new FieldRefMatch(field, op, other, cased, SPAN);
+        }
+
+        @Test
+        void caseInsensitiveComparesLowerCasedColumnsAndNeedsTheOtherColumn() {
+            assertEquals("isnotempty(G) and tolower(F) == tolower(G)", cond(ref("F", StrOp.EQUALS, "G", false)));
+            assertEquals("isnotempty(G) and tolower(F) contains_cs tolower(G)", cond(ref("F", StrOp.CONTAINS, "G", false)));
+            assertEquals("isnotempty(G) and tolower(F) startswith_cs tolower(G)",
+                    cond(ref("F", StrOp.STARTS_WITH, "G", false)));
+            assertEquals("isnotempty(G) and tolower(F) endswith_cs tolower(G)", cond(ref("F", StrOp.ENDS_WITH, "G", false)));
+        }
+
+        @Test
+        void casedComparesTheColumnsAsTheyAre() {
+            assertEquals("isnotempty(G) and F == G", cond(ref("F", StrOp.EQUALS, "G", true)));
+            assertEquals("isnotempty(G) and F contains_cs G", cond(ref("F", StrOp.CONTAINS, "G", true)));
+            assertEquals("isnotempty(G) and F startswith_cs G", cond(ref("F", StrOp.STARTS_WITH, "G", true)));
+            assertEquals("isnotempty(G) and F endswith_cs G", cond(ref("F", StrOp.ENDS_WITH, "G", true)));
+        }
+
+        @Test
+        void isOneAtomInsideLargerExpressions() {
+            assertEquals("not(isnotempty(G) and tolower(F) == tolower(G))", cond(not(ref("F", StrOp.EQUALS, "G", false))));
+            assertEquals("(isnotempty(G) and F == G) or H =~ \"x\"",
+                    cond(or(ref("F", StrOp.EQUALS, "G", true), s("H", StrOp.EQUALS, "x"))));
+            assertEquals("H =~ \"x\" and (isnotempty(G) and F == G)",
+                    cond(and(s("H", StrOp.EQUALS, "x"), ref("F", StrOp.EQUALS, "G", true))));
+        }
+
+        @Test
+        void nonStringColumnsAreComparedAsText() {
+            assertEquals("isnotempty(ProcessId) and tostring(Score) == tostring(ProcessId)",
+                    cond(ref("Score", StrOp.EQUALS, "ProcessId", true)));
+        }
+
+        @Test
+        void oddColumnNamesAreBracketed() {
+            assertEquals("isnotempty(['b c']) and tolower(['a-b']) == tolower(['b c'])",
+                    cond(ref("a-b", StrOp.EQUALS, "b c", false)));
+        }
+    }
+
+    @Nested
+    class TimeParts {
+        TimePartMatch part(TimeUnit unit, CompareOp op, int value) {
+            return new TimePartMatch("Timestamp", unit, op, value, SPAN);
+        }
+
+        @Test
+        void eachUnitIsADatetimePart() {
+            assertEquals("datetime_part(\"minute\", Timestamp) == 30", cond(part(TimeUnit.MINUTE, CompareOp.EQ, 30)));
+            assertEquals("datetime_part(\"hour\", Timestamp) >= 22", cond(part(TimeUnit.HOUR, CompareOp.GTE, 22)));
+            assertEquals("datetime_part(\"day\", Timestamp) == 1", cond(part(TimeUnit.DAY, CompareOp.EQ, 1)));
+            assertEquals("datetime_part(\"week_of_year\", Timestamp) == 53", cond(part(TimeUnit.WEEK, CompareOp.EQ, 53)));
+            assertEquals("datetime_part(\"month\", Timestamp) < 7", cond(part(TimeUnit.MONTH, CompareOp.LT, 7)));
+            assertEquals("datetime_part(\"year\", Timestamp) <= 2020", cond(part(TimeUnit.YEAR, CompareOp.LTE, 2020)));
+            assertEquals("datetime_part(\"hour\", Timestamp) > 5", cond(part(TimeUnit.HOUR, CompareOp.GT, 5)));
+        }
+
+        @Test
+        void orderingComparisonsAreGuardedUnderNot() {
+            assertEquals("not(coalesce(datetime_part(\"hour\", Timestamp) >= 22, false))",
+                    cond(not(part(TimeUnit.HOUR, CompareOp.GTE, 22))));
+            assertEquals("not(datetime_part(\"hour\", Timestamp) == 22)", cond(not(part(TimeUnit.HOUR, CompareOp.EQ, 22))));
+        }
+
+        @Test
+        void onlyDatetimeColumns() {
+            var e = fails(new TimePartMatch("F", TimeUnit.HOUR, CompareOp.EQ, 3, SPAN));
+            assertEquals("unsupported-field-type", e.diagnostic().code());
+            assertEquals(SPAN, e.diagnostic().span());
+            assertTrue(e.getMessage().contains("hour modifier needs a datetime column"), e.getMessage());
+        }
+    }
+
+    @Nested
     class Hostile {
         @Test
         void quotesBackslashesAndLineBreaksStayInsideTheLiteral() {
@@ -449,7 +590,10 @@ class KqlBackendTest {
 
         @Test
         void visibleNonAsciiStaysAsItIs() {
-            assertEquals("F =~ \"é中😀\"", cond(lit("F", StrOp.EQUALS, "é中😀")));
+            assertEquals("F == \"é中😀\"", cond(new StringMatch(Optional.of("F"), StrOp.EQUALS,
+                    SigmaString.literal("é中😀"), true, SPAN)));
+            assertEquals("F =~ \"中😀–\"", cond(lit("F", StrOp.EQUALS, "中😀–")));
+            assertEquals("F matches regex \"(?is)^é中😀$\"", cond(lit("F", StrOp.EQUALS, "é中😀")));
         }
 
         @Test

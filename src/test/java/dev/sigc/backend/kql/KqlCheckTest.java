@@ -18,9 +18,11 @@ import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.RegexFlag;
 import dev.sigc.ast.StrOp;
+import dev.sigc.ast.TimePartMatch;
 import dev.sigc.pipeline.FieldType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +133,27 @@ class KqlCheckTest {
                         new BoolMatch("Extra", true, SPAN), or(num("ProcessId", CompareOp.EQ, "4"),
                                 num("ProcessId", CompareOp.EQ, "8"), s("F", StrOp.EQUALS, "x")))),
                 and(lit("F", StrOp.EQUALS, "\u0000\u001b\u007f\u0085\u200b\u202e\u2028\ufeff\"\\\n\r\t'|"),
-                        lit("F", StrOp.CONTAINS, "é中😀" + new String(Character.toChars(0xE0001))))));
+                        lit("F", StrOp.CONTAINS, "é中😀" + new String(Character.toChars(0xE0001)))),
+                // field references: a column on the right of ==, contains_cs, startswith_cs, endswith_cs
+                or(new FieldRefMatch("F", StrOp.EQUALS, "G", false, SPAN), new FieldRefMatch("F", StrOp.CONTAINS, "G", false, SPAN),
+                        new FieldRefMatch("F", StrOp.STARTS_WITH, "a b", false, SPAN),
+                        new FieldRefMatch("F", StrOp.ENDS_WITH, "G", false, SPAN), new FieldRefMatch("F", StrOp.EQUALS, "G", true, SPAN),
+                        new FieldRefMatch("F", StrOp.CONTAINS, "G", true, SPAN), new FieldRefMatch("F", StrOp.STARTS_WITH, "G", true, SPAN),
+                        new FieldRefMatch("F", StrOp.ENDS_WITH, "G", true, SPAN),
+                        new FieldRefMatch("ProcessId", StrOp.EQUALS, "Extra", false, SPAN)),
+                not(new FieldRefMatch("F", StrOp.EQUALS, "G", false, SPAN)),
+                // time parts of a datetime column
+                or(new TimePartMatch("Timestamp", dev.sigc.ast.TimeUnit.MINUTE, CompareOp.EQ, 30, SPAN),
+                        new TimePartMatch("Timestamp", dev.sigc.ast.TimeUnit.HOUR, CompareOp.GTE, 22, SPAN),
+                        new TimePartMatch("Timestamp", dev.sigc.ast.TimeUnit.DAY, CompareOp.LT, 2, SPAN),
+                        new TimePartMatch("Timestamp", dev.sigc.ast.TimeUnit.WEEK, CompareOp.EQ, 53, SPAN),
+                        new TimePartMatch("Timestamp", dev.sigc.ast.TimeUnit.MONTH, CompareOp.LTE, 12, SPAN),
+                        new TimePartMatch("Timestamp", dev.sigc.ast.TimeUnit.YEAR, CompareOp.GT, 2020, SPAN)),
+                not(new TimePartMatch("Timestamp", dev.sigc.ast.TimeUnit.HOUR, CompareOp.GTE, 22, SPAN)),
+                // an IPv6 range that covers IPv4-mapped addresses, and values with non-ASCII letters
+                not(new CidrMatch("RemoteIP", Cidr.parse("::/0").orElseThrow(), SPAN)),
+                or(lit("F", StrOp.EQUALS, "é"), lit("F", StrOp.CONTAINS, "Ärger"), lit("F", StrOp.STARTS_WITH, "ж"),
+                        lit("F", StrOp.EQUALS, "a"))));
         for (String c : columns.keySet()) {
             exprs.add(or(s(c, StrOp.EQUALS, "x"), s(c, StrOp.EQUALS, "y"), new NullMatch(c, SPAN)));
         }

@@ -102,6 +102,6 @@ public final class SplBackend implements Backend {
 
     @Override
     public Map<Construct, Capability> capabilities() {
-        return Map.of(); // rated in the next commit
+        return SplCapabilities.TABLE;
     }
 }

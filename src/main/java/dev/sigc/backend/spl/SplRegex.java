@@ -21,9 +21,19 @@ final class SplRegex {
      * {@code \z}: in PCRE {@code $} also matches before a final newline, which would widen EQUALS/ENDS_WITH.
      */
     static String ofPattern(StringMatch node) {
+        return prefix(node.caseSensitive()) + body(node);
+    }
+
+    /** The options every pattern regex starts with: {@code (?s)} so wildcards cross line breaks, plus {@code i}. */
+    static String prefix(boolean caseSensitive) {
+        return caseSensitive ? "(?s)" : "(?is)";
+    }
+
+    /** {@link #ofPattern} without its leading options: anchors, quoted text and wildcards only, no groups. */
+    static String body(StringMatch node) {
         SigmaString pattern = node.pattern();
         StrOp op = node.op();
-        StringBuilder sb = new StringBuilder(node.caseSensitive() ? "(?s)" : "(?is)");
+        StringBuilder sb = new StringBuilder();
         if (op.anchoredStart()) {
             sb.append('^');
         }

@@ -1,22 +1,19 @@
 package dev.sigc.backend.spl;
 
-import dev.sigc.ast.FieldRefMatch;
-import dev.sigc.ast.TimePartMatch;
-import dev.sigc.backend.Unsupported;
-
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.LeafVisitor;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
 import dev.sigc.ast.Or;
 import dev.sigc.ast.RegexMatch;
-import dev.sigc.ast.SigmaString;
 import dev.sigc.ast.StrOp;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
 import dev.sigc.backend.BoolGrammar;
 import dev.sigc.backend.InfixRenderer;
 import dev.sigc.pipeline.FieldType;
@@ -93,21 +90,11 @@ final class SplSearchRenderer extends InfixRenderer {
                 && INTEGER.matcher(node.pattern().plainText()).matches()) {
             return new BigInteger(node.pattern().plainText()).toString();
         }
-        StringBuilder sb = new StringBuilder();
-        if (!node.op().anchoredStart()) {
-            sb.append('*');
+        String text = node.pattern().plainText(); // SplSearchable let only plain, literal-safe text through
+        if (text.isEmpty() && node.op() != StrOp.EQUALS) {
+            return "\"*\"";
         }
-        for (SigmaString.Part p : node.pattern().parts()) {
-            if (p instanceof SigmaString.Text t) {
-                sb.append(t.text());
-            } else if (sb.length() == 0 || sb.charAt(sb.length() - 1) != '*') {
-                sb.append('*'); // ANY_STRING; SplSearchable let no ANY_CHAR and no literal '*' through
-            }
-        }
-        if (!node.op().anchoredEnd() && (sb.length() == 0 || sb.charAt(sb.length() - 1) != '*')) {
-            sb.append('*');
-        }
-        return SplStrings.quote(sb.toString());
+        return SplStrings.quote((node.op().anchoredStart() ? "" : "*") + text + (node.op().anchoredEnd() ? "" : "*"));
     }
 
     private String numberValue(NumberMatch node) {
@@ -115,9 +102,6 @@ final class SplSearchRenderer extends InfixRenderer {
     }
 
     private final class Leaf implements LeafVisitor<String> {
-
-
-
         @Override
         public String visitString(StringMatch node) {
             return node.field().orElseThrow() + "=" + stringValue(node);
@@ -153,12 +137,12 @@ final class SplSearchRenderer extends InfixRenderer {
 
         @Override
         public String visitFieldRef(FieldRefMatch node) {
-            throw Unsupported.of("spl", node, "a field reference (fieldref)");
+            throw new IllegalStateException("a field reference is not searchable");
         }
 
         @Override
         public String visitTimePart(TimePartMatch node) {
-            throw Unsupported.of("spl", node, "a time-part comparison (" + node.unit().modifier() + ")");
+            throw new IllegalStateException("a time part is not searchable");
         }
 
         @Override

@@ -1,27 +1,31 @@
 package dev.sigc.backend.spl;
 
-import dev.sigc.ast.FieldRefMatch;
-import dev.sigc.ast.TimePartMatch;
-
 import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
 import dev.sigc.ast.ExprVisitor;
+import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.Not;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
 import dev.sigc.ast.Or;
 import dev.sigc.ast.RegexMatch;
-import dev.sigc.ast.SigmaString;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
 import dev.sigc.diag.SigcException;
 
 /**
  * Whether a subtree can be written exactly in the search command's syntax. The search command compares
  * field values case-insensitively, knows only the {@code *} wildcard (no one-character wildcard, and no way
  * to escape {@code *}), and has no regular expressions; a field must be writable bare.
+ *
+ * <p>A {@code *} is used only at the ends of a value ({@code "x*"}, {@code "*x"}, {@code "*x*"}). Splunk
+ * documents that a wildcard in the middle of a term "might cause inconsistent results", especially around
+ * punctuation, because the term is looked up by its indexed segments (Search Manual, "Wildcards" and "Event
+ * segmentation and searching"); so a pattern with an inner wildcard is not searchable here, and
+ * {@link SplPrefilter} narrows it with outer-wildcard terms for a {@code | where} stage to decide exactly.
  */
 final class SplSearchable implements ExprVisitor<Boolean> {
     static final SplSearchable INSTANCE = new SplSearchable();
@@ -57,16 +61,11 @@ final class SplSearchable implements ExprVisitor<Boolean> {
     @Override
     public Boolean visitString(StringMatch node) {
         String field = node.field().orElseThrow(() -> keyword(node));
-        if (!SplStrings.isSearchField(field) || node.caseSensitive() || node.pattern().hasAnyChar()) {
+        if (!SplStrings.isSearchField(field) || node.caseSensitive() || !node.isPlain()) {
             return false;
         }
-        for (SigmaString.Part p : node.pattern().parts()) {
-            if (p instanceof SigmaString.Text t
-                    && (t.text().indexOf('*') >= 0 || !SplStrings.isLiteralSafe(t.text()))) {
-                return false;
-            }
-        }
-        return true;
+        String text = node.pattern().plainText();
+        return text.indexOf('*') < 0 && SplStrings.isLiteralSafe(text);
     }
 
     @Override

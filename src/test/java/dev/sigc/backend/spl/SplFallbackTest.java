@@ -51,10 +51,11 @@ class SplFallbackTest {
 
     @Test
     void caseSensitive() {
-        assertEquals("source=\"S\" | where F==\"Abc\"", spl(and(SRC, cs("F", StrOp.EQUALS, "Abc"))));
-        assertEquals("source=\"S\" | where match(F, \"(?s)Ab\\\\.c\")",
+        // the case-insensitive term narrows through the index; the where stage decides the case
+        assertEquals("source=\"S\" AND F=\"Abc\" | where F==\"Abc\"", spl(and(SRC, cs("F", StrOp.EQUALS, "Abc"))));
+        assertEquals("source=\"S\" AND F=\"*Ab.c*\" | where match(F, \"(?s)Ab\\\\.c\")",
                 spl(and(SRC, cs("F", StrOp.CONTAINS, "Ab.c"))));
-        assertEquals("source=\"S\" | where match(F, \"(?s)^Ab.*c\\\\z\")",
+        assertEquals("source=\"S\" AND F=\"Ab*\" AND F=\"*c\" | where match(F, \"(?s)^Ab.*c\\\\z\")",
                 spl(and(SRC, cs("F", StrOp.EQUALS, "Ab*c"))));
         assertEquals("source=\"S\" | where isnull(F) OR NOT (F==\"Abc\")",
                 spl(and(SRC, not(cs("F", StrOp.EQUALS, "Abc")))));
@@ -62,13 +63,18 @@ class SplFallbackTest {
 
     @Test
     void oneCharWildcardIsExactlyOneChar() {
-        assertEquals("source=\"S\" | where match(F, \"(?is)^a.c\\\\z\")", spl(and(SRC, eq("F", "a?c"))));
-        assertEquals("source=\"S\" | where match(F, \"(?is)a.c\\\\z\")", spl(and(SRC, s("F", StrOp.ENDS_WITH, "a?c"))));
+        assertEquals("source=\"S\" AND F=\"a*\" AND F=\"*c\" | where match(F, \"(?is)^a.c\\\\z\")",
+                spl(and(SRC, eq("F", "a?c"))));
+        assertEquals("source=\"S\" AND F=\"*a*\" AND F=\"*c\" | where match(F, \"(?is)a.c\\\\z\")",
+                spl(and(SRC, s("F", StrOp.ENDS_WITH, "a?c"))));
+        assertEquals("source=\"S\" AND F=\"*ab\" | where match(F, \"(?is)^.ab\\\\z\")", spl(and(SRC, eq("F", "?ab"))));
+        // never widened to *: the regex has exactly one . where the rule has ?
+        assertEquals("* | where match(F, \"(?is)^..\\\\z\")", spl(eq("F", "??")));
     }
 
     @Test
     void literalStarCannotBeEscapedInSearch() {
-        assertEquals("source=\"S\" | where match(F, \"(?is)^a\\\\*b\")",
+        assertEquals("source=\"S\" AND F=\"a*\" AND F=\"*b*\" | where match(F, \"(?is)^a\\\\*b\")",
                 spl(and(SRC, s("F", StrOp.STARTS_WITH, "a\\*b"))));
     }
 
@@ -76,7 +82,8 @@ class SplFallbackTest {
     void controlCharactersAndBackticksBecomeHexEscapes() {
         StringMatch nl = new StringMatch(Optional.of("F"), StrOp.CONTAINS, SigmaString.literal("a\nb\tc\u007f`d"),
                 false, AT);
-        assertEquals("source=\"S\" | where match(F, \"(?is)a\\\\x{0a}b\\\\x{09}c\\\\x{7f}\\\\x{60}d\")",
+        assertEquals("source=\"S\" AND F=\"*a*\" AND F=\"*b*\" AND F=\"*c*\" AND F=\"*d*\""
+                + " | where match(F, \"(?is)a\\\\x{0a}b\\\\x{09}c\\\\x{7f}\\\\x{60}d\")",
                 spl(and(SRC, nl)));
         // an escaped backslash before a raw newline stays an escaped backslash
         assertEquals("source=\"S\" | regex F=\"a\\\\\\\\\\\\x{0a}\"", spl(and(SRC, re("F", "a\\\\\n"))));
@@ -115,12 +122,17 @@ class SplFallbackTest {
     @Test
     void negationIsPushedToGuardedTests() {
         Expr c = and(SRC, not(or(eq("A", "1"), re("B", "x"), new ExistsMatch("C", true, AT))));
-        assertEquals("source=\"S\" | where (isnull(A) OR NOT match(A, \"(?is)^1\\\\z\"))"
-                + " AND (isnull(B) OR NOT match(B, \"x\")) AND isnull(C)", spl(c));
+        // not (a or re or c) is split: the searchable terms stay in the search
+        assertEquals("source=\"S\" AND NOT (A=\"1\" OR C=*) | where isnull(B) OR NOT match(B, \"x\")", spl(c));
+        Expr c2 = and(SRC, or(eq("Z", "z"), not(or(eq("A", "1"), re("B", "x"), new ExistsMatch("C", true, AT)))));
+        // relaxed: not (a or re or c) implies not (a or c)
+        assertEquals("source=\"S\" AND (Z=\"z\" OR NOT (A=\"1\" OR C=*))"
+                + " | where match(Z, \"(?is)^z\\\\z\") OR ((isnull(A) OR NOT match(A, \"(?is)^1\\\\z\"))"
+                + " AND (isnull(B) OR NOT match(B, \"x\")) AND isnull(C))", spl(c2));
         Expr d = and(SRC, not(and(cs("A", StrOp.EQUALS, "1"), re("B", "x"))));
         assertEquals("source=\"S\" | where isnull(A) OR NOT (A==\"1\") OR isnull(B) OR NOT match(B, \"x\")", spl(d));
         Expr e = and(SRC, or(and(cs("A", StrOp.EQUALS, "1"), not(re("B", "x"))), new NullMatch("C", AT)));
-        assertEquals("source=\"S\" | where (A==\"1\" AND (isnull(B) OR NOT match(B, \"x\"))) OR isnull(C)", spl(e));
+        assertEquals("source=\"S\" AND (A=\"1\" OR NOT C=*) | where (A==\"1\" AND (isnull(B) OR NOT match(B, \"x\"))) OR isnull(C)", spl(e));
     }
 
     @Test
@@ -134,12 +146,14 @@ class SplFallbackTest {
                 + " OR S==\"7\" OR tonumber(S)<7 OR lower(B)==\"true\" OR isnull(Z) OR isnotnull(E)"
                 + " OR tonumber(N)==12", spl(c, t));
         Cidr ten = Cidr.parse("10.0.0.0/8").orElseThrow();
-        Expr n = not(or(num("N", CompareOp.GT, "5"), new CidrMatch("I", ten, AT),
-                new BoolMatch("B", false, AT), re("R", "r"), eq("N", "12"), num("S", CompareOp.EQ, "7")));
-        assertEquals("* | where (isnull(tonumber(N)) OR NOT (tonumber(N)>5))"
+        Expr n = or(re("X", "x"), not(or(num("N", CompareOp.GT, "5"), new CidrMatch("I", ten, AT),
+                new BoolMatch("B", false, AT), re("R", "r"), eq("N", "12"), num("S", CompareOp.EQ, "7"))));
+        assertEquals("* | where match(X, \"x\") OR ((isnull(tonumber(N)) OR NOT (tonumber(N)>5))"
                 + " AND (isnull(I) OR NOT cidrmatch(\"10.0.0.0/8\", I)) AND (isnull(B) OR NOT (lower(B)==\"false\"))"
                 + " AND (isnull(R) OR NOT match(R, \"r\")) AND (isnull(tonumber(N)) OR NOT (tonumber(N)==12))"
-                + " AND (isnull(S) OR NOT (S==\"7\"))", spl(n, t));
+                + " AND (isnull(S) OR NOT (S==\"7\")))", spl(n, t));
+        assertEquals("NOT (N>5 OR I=\"10.0.0.0/8\" OR B=\"false\" OR N=12 OR S=\"7\") | where isnull(R) OR NOT match(R, \"r\")",
+                spl(((dev.sigc.ast.Or) n).terms().get(1), t));
     }
 
     @Test
@@ -170,6 +184,39 @@ class SplFallbackTest {
         assertTrue(e.diagnostic().message().startsWith("spl: "));
         assertThrows(SigcException.class, () -> spl(and(SRC, or(kw, re("F", "x")))));
         assertThrows(SigcException.class, () -> spl(and(SRC, or(re("F", "x"), kw))));
+    }
+
+    @Test
+    void patternsOnOneFieldShareOneMatch() {
+        // an OR of pattern tests on F: one alternation, at the first one's place
+        assertEquals("source=\"S\" AND (F IN (\"a*\", \"*b\") OR G=\"g*\") | where match(F, \"(?is)^a.\\\\z|^.b\\\\z\")"
+                + " OR match(G, \"(?is)^g.\\\\z\")", spl(and(SRC, or(eq("F", "a?"), eq("G", "g?"), eq("F", "?b")))));
+        // negated in an AND (not a and not b): one guarded negated alternation
+        assertEquals("source=\"S\" | where isnull(F) OR NOT match(F, \"(?is)^a.\\\\z|^b.\\\\z\")",
+                spl(and(SRC, not(or(eq("F", "a?"), eq("F", "b?"))))));
+        // different case sensitivity, or a rule's own regex (its groups would be renumbered): kept apart
+        assertEquals("source=\"S\" AND F IN (\"a*\", \"b*\") | where match(F, \"(?is)^a.\\\\z\")"
+                + " OR match(F, \"(?s)^b.\\\\z\")", spl(and(SRC, or(eq("F", "a?"), cs("F", StrOp.EQUALS, "b?")))));
+        assertEquals("source=\"S\" | where match(F, \"(a)\\\\1\") OR match(F, \"(b)\\\\1\")",
+                spl(and(SRC, or(re("F", "(a)\\1"), re("F", "(b)\\1")))));
+    }
+
+    @Test
+    void narrowingTermsAreImpliedByTheCondition() {
+        // relax: every event of the condition satisfies the terms; under NOT the direction flips (tighten)
+        assertEquals("source=\"S\" AND NOT F=\"x\" | where isnull(G) OR NOT match(G, \"(?is)^a.\\\\z\")",
+                spl(and(SRC, not(or(eq("F", "x"), eq("G", "a?"))))));
+        // inside an OR, not (x or a?) relaxes to not x, since x or a? is implied by x (tighten)
+        assertEquals("source=\"S\" AND (Z=\"z*\" OR NOT F=\"x\") | where match(Z, \"(?is)^z.\\\\z\")"
+                + " OR ((isnull(F) OR NOT match(F, \"(?is)^x\\\\z\")) AND (isnull(G) OR NOT match(G, \"(?is)^a.\\\\z\")))",
+                spl(and(SRC, or(eq("Z", "z?"), not(or(eq("F", "x"), eq("G", "a?")))))));
+        // an AND holding a regex has no searchable subset: no narrowing under its NOT
+        assertEquals("source=\"S\" | where isnull(F) OR NOT match(F, \"(?is)^x\\\\z\") OR isnull(H) OR NOT match(H, \"h\")",
+                spl(and(SRC, not(and(eq("F", "x"), re("H", "h"))))));
+        // nothing to search for: no term rather than a wrong one
+        assertEquals("source=\"S\" | where match(F, \"(?is)^.\\\\z\")", spl(and(SRC, eq("F", "?"))));
+        assertEquals("source=\"S\" | where match(F, \"(?is)^a.\\\\z\") OR match(G, \"g\")",
+                spl(and(SRC, or(eq("F", "a?"), re("G", "g")))));
     }
 
     @Test

@@ -10,8 +10,6 @@ import dev.sigc.diag.Diagnostic;
 import dev.sigc.diag.SigcException;
 import dev.sigc.output.OutputWriter;
 import dev.sigc.output.UnionPack;
-import dev.sigc.pipeline.Pipeline;
-import dev.sigc.pipeline.PipelineLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,7 +44,8 @@ final class ConvertCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = {"-p", "--pipeline"}, paramLabel = "FILE",
-            description = "Extra pipeline file applied after the target's bundled one (repeatable, in order).")
+            description = "Extra pipeline applied after the target's bundled one (repeatable, in order): a file, or "
+                    + "the name of a bundled pipeline such as kql-sentinel (see sigc list pipelines).")
     List<Path> pipelines = new ArrayList<>();
 
     @Option(names = "--filter", paramLabel = "FILE",
@@ -89,12 +88,18 @@ final class ConvertCommand implements Callable<Integer> {
         List<Converter.Target> converterTargets = new ArrayList<>();
         List<RuleFile> files;
         try {
-            List<Pipeline> user = new ArrayList<>();
+            List<BundledPipelines.Choice> user = new ArrayList<>();
             for (Path p : pipelines) {
-                user.add(PipelineLoader.file(p));
+                BundledPipelines.Choice c = BundledPipelines.resolve(p);
+                if (c.target().isPresent() && backends.stream().noneMatch(c::appliesTo)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "pipeline '" + p + "' is for target "
+                            + c.target().get() + ", which is not among the targets (-t)");
+                }
+                user.add(c);
             }
             for (Backend b : backends) {
-                converterTargets.add(Converter.Target.of(b, user));
+                converterTargets.add(Converter.Target.of(b,
+                        user.stream().filter(c -> c.appliesTo(b)).map(BundledPipelines.Choice::pipeline).toList()));
             }
             files = RuleFiles.find(paths);
         } catch (SigcException e) {

@@ -146,6 +146,7 @@ final class ConvertCommand implements Callable<Integer> {
                         out.println();
                     }
                 }
+                out.flush(); // print() does not flush, and main() exits without closing System.out
             }
         } catch (IOException e) {
             err.println(output + ": error: cannot write output: " + e.getMessage());

@@ -16,7 +16,6 @@ import dev.sigc.output.OutputFile;
 import dev.sigc.output.OutputFormat;
 import dev.sigc.output.OutputTree;
 import dev.sigc.pipeline.Pipeline;
-import dev.sigc.pipeline.PipelineLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -96,12 +95,17 @@ final class ConvertCommand implements Callable<Integer> {
         Map<String, List<String>> pipelineNames = new LinkedHashMap<>();
         List<RuleFile> files;
         try {
-            List<Pipeline> user = new ArrayList<>();
+            List<BundledPipelines.Choice> user = new ArrayList<>();
             for (String p : pipelines) {
-                user.add(PipelineLoader.resolve(p));
+                BundledPipelines.Choice c = BundledPipelines.resolve(Path.of(p));
+                if (c.target().isPresent() && backends.stream().noneMatch(c::appliesTo)) {
+                    throw usage("pipeline '" + p + "' is for target " + c.target().get() + ", which is not among the targets (-t)");
+                }
+                user.add(c);
             }
             for (Backend b : backends) {
-                Converter.Target t = Converter.Target.of(b, user, passThrough);
+                Converter.Target t = Converter.Target.of(b,
+                        user.stream().filter(c -> c.appliesTo(b)).map(BundledPipelines.Choice::pipeline).toList(), passThrough);
                 converterTargets.add(t);
                 pipelineNames.put(b.id(), t.runner().pipelines().stream().map(Pipeline::name).toList());
             }

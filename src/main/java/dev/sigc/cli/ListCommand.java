@@ -32,8 +32,10 @@ final class ListCommand implements Callable<Integer> {
                 }
             }
             case "pipelines" -> {
-                for (Backend b : Backends.all()) {
-                    out.printf("%-14s bundled, target %s%n", b.defaultPipeline().replace(".yml", ""), b.id());
+                for (String name : BundledPipelines.names()) {
+                    String target = BundledPipelines.target(name);
+                    boolean isDefault = Backends.byId(target).map(b -> b.defaultPipeline().equals(name + ".yml")).orElse(false);
+                    out.printf("%-14s bundled, target %s%s%n", name, target, isDefault ? ", default" : ", add with -p " + name);
                 }
             }
             case "formats" -> {

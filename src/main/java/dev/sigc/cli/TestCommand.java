@@ -13,7 +13,6 @@ import dev.sigc.eval.TestReportJson;
 import dev.sigc.eval.TestReportJunit;
 import dev.sigc.eval.TestReportText;
 import dev.sigc.pipeline.Pipeline;
-import dev.sigc.pipeline.PipelineLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +83,10 @@ final class TestCommand implements Callable<Integer> {
             if (backend.isPresent()) {
                 List<Pipeline> user = new ArrayList<>();
                 for (Path p : pipelines) {
-                    user.add(PipelineLoader.file(p));
+                    BundledPipelines.Choice c = BundledPipelines.resolve(p);
+                    if (c.appliesTo(backend.get())) {
+                        user.add(c.pipeline());
+                    }
                 }
                 mapped = Optional.of(Converter.Target.of(backend.get(), user));
             }

@@ -39,23 +39,6 @@ public final class PipelineLoader {
         return parse("pipelines/" + name, resource("pipelines/" + name), Optional.empty());
     }
 
-    /**
-     * A pipeline named on the command line: a file if one exists at that path, else a bundled pipeline of
-     * that name (with or without {@code .yml}), e.g. {@code -p kql-sentinel}.
-     */
-    public static Pipeline resolve(String nameOrPath) {
-        Path path = Path.of(nameOrPath);
-        if (Files.isRegularFile(path)) {
-            return file(path);
-        }
-        String name = nameOrPath.endsWith(".yml") ? nameOrPath : nameOrPath + ".yml";
-        if (!name.contains("/") && PipelineLoader.class.getClassLoader().getResource("pipelines/" + name) != null) {
-            return bundled(name);
-        }
-        throw new SigcException("io", new Span(nameOrPath, 0, 0), "no pipeline file or bundled pipeline of that name "
-                + "(see 'sigc list pipelines')");
-    }
-
     public static Pipeline file(Path path) {
         String text;
         try {

@@ -1,0 +1,196 @@
+package dev.sigc.backend.kql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigc.cli.CliRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundled KQL pipelines, end to end: kql-defender (the default) and kql-sentinel on top of it
+ * ({@code -p kql-sentinel}). Each case is a rule's logsource and detection and the query or error expected.
+ */
+class KqlPipelinesTest {
+    @TempDir
+    Path dir;
+
+    private int rules;
+
+    /** Converts one rule (logsource and detection lines of YAML) to KQL with the given extra arguments. */
+    private CliRun kql(String logsource, String detection, String... args) throws IOException {
+        Path rule = dir.resolve("in").resolve("rule" + rules++ + ".yml");
+        Files.createDirectories(rule.getParent());
+        Files.writeString(rule, "title: t\nlogsource:\n" + logsource.indent(4) + "detection:\n" + detection.indent(4));
+        List<String> all = new ArrayList<>(List.of("convert", "-t", "kql"));
+        all.addAll(List.of(args));
+        all.add(rule.toString());
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    private void emits(String expected, CliRun run) {
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(expected + "\n", run.out());
+    }
+
+    private void stops(String message, CliRun run) {
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().contains(message), run.err());
+    }
+
+    @Test
+    void defenderFileDeleteIsAnActionOfDeviceFileEvents() throws IOException {
+        emits("DeviceFileEvents\n| where ActionType =~ \"FileDeleted\" and FolderPath endswith \"\\\\x.dll\"",
+                kql("category: file_delete\nproduct: windows", "sel:\n    TargetFilename|endswith: '\\x.dll'\ncondition: sel"));
+    }
+
+    @Test
+    void defenderProcessAccessNamesTheTargetInFolderPath() throws IOException {
+        emits("DeviceEvents\n| where ActionType =~ \"OpenProcessApiCall\" and FolderPath endswith \"\\\\lsass.exe\" and "
+                        + "InitiatingProcessFolderPath endswith \"\\\\rundll32.exe\"",
+                kql("category: process_access\nproduct: windows", "sel:\n    TargetImage|endswith: '\\lsass.exe'\n"
+                        + "    SourceImage|endswith: '\\rundll32.exe'\ncondition: sel"));
+    }
+
+    @Test
+    void defenderDriverLoad() throws IOException {
+        emits("DeviceEvents\n| where ActionType =~ \"DriverLoad\" and FolderPath endswith \"\\\\evil.sys\"",
+                kql("category: driver_load\nproduct: windows", "sel:\n    ImageLoaded|endswith: '\\evil.sys'\ncondition: sel"));
+    }
+
+    @Test
+    void fieldsWithoutAnExactColumnStopWithTheReason() throws IOException {
+        stops("Sysmon LogonId is hex text", kql("category: process_creation\nproduct: windows",
+                "sel:\n    LogonId: '0x3e7'\ncondition: sel"));
+        stops("Sysmon User is DOMAIN\\name", kql("category: network_connection\nproduct: windows",
+                "sel:\n    User|contains: 'AUTHORI'\ncondition: sel"));
+        stops("field 'TargetObject' is not a field of DeviceRegistryEvents", kql("category: registry_set\nproduct: windows",
+                "sel:\n    TargetObject|endswith: '\\Run\\x'\ncondition: sel"));
+    }
+
+    @Test
+    void aLinuxUserIsABareName() throws IOException {
+        emits("DeviceNetworkEvents\n| where InitiatingProcessAccountName =~ \"root\"",
+                kql("category: network_connection\nproduct: linux", "sel:\n    User: root\ncondition: sel"));
+    }
+
+    @Test
+    void windowsEventLogsNeedSentinel() throws IOException {
+        String security = "product: windows\nservice: security";
+        String detection = "sel:\n    EventID: 4698\n    SubjectUserName|endswith: '$'\ncondition: sel";
+        stops("logsource product=windows service=security has no 'table' in pipeline kql-defender", kql(security, detection));
+        emits("SecurityEvent\n| where Channel =~ \"Security\" and EventID == 4698 and SubjectUserName endswith \"$\"",
+                kql(security, detection, "-p", "kql-sentinel"));
+    }
+
+    @Test
+    void sentinelOtherChannelsAreEventRows() throws IOException {
+        emits("Event\n| where EventLog =~ \"System\" and Source =~ \"Service Control Manager\" and EventID == 7045",
+                kql("product: windows\nservice: system", "sel:\n    Provider_Name: Service Control Manager\n"
+                        + "    EventID: 7045\ncondition: sel", "-p", "kql-sentinel"));
+        stops("not a field of Event", kql("product: windows\nservice: system",
+                "sel:\n    EventID: 7045\n    ImagePath|contains: powershell\ncondition: sel", "-p", "kql-sentinel"));
+    }
+
+    @Test
+    void sentinelCloudWebAndDns() throws IOException {
+        emits("AWSCloudTrail\n| where EventSource =~ \"iam.amazonaws.com\" and EventName =~ \"CreateAccessKey\"",
+                kql("product: aws\nservice: cloudtrail", "sel:\n    eventSource: iam.amazonaws.com\n"
+                        + "    eventName: CreateAccessKey\ncondition: sel", "-p", "kql-sentinel"));
+        emits("AzureActivity\n| where OperationNameValue =~ \"MICROSOFT.KEYVAULT/VAULTS/DELETE\"",
+                kql("product: azure\nservice: activitylogs", "sel:\n    operationName: MICROSOFT.KEYVAULT/VAULTS/DELETE\n"
+                        + "condition: sel", "-p", "kql-sentinel"));
+        stops("Status there is an object", kql("product: azure\nservice: signinlogs",
+                "sel:\n    Status: Success\ncondition: sel", "-p", "kql-sentinel"));
+        emits("ASimWebSessionLogs\n| where EventType =~ \"HTTPsession\" and HttpUserAgent contains \"python-requests\"",
+                kql("category: proxy", "sel:\n    c-useragent|contains: python-requests\ncondition: sel", "-p", "kql-sentinel"));
+        emits("W3CIISLog\n| where csMethod =~ \"POST\" and csUriQuery contains \"cmd=\"",
+                kql("category: webserver", "sel:\n    cs-method: POST\n    cs-uri-query|contains: 'cmd='\ncondition: sel",
+                        "-p", "kql-sentinel"));
+        emits("ASimDnsActivityLogs\n| where DnsQuery endswith \".onion\"",
+                kql("category: dns", "sel:\n    query|endswith: .onion\ncondition: sel", "-p", "kql-sentinel"));
+    }
+
+    @Test
+    void sentinelKeepsDefenderTablesForEndpoints() throws IOException {
+        String ls = "category: process_creation\nproduct: windows";
+        String det = "sel:\n    CommandLine|contains: meta-data\ncondition: sel";
+        CliRun defender = kql(ls, det);
+        emits("DeviceProcessEvents\n| where ProcessCommandLine contains \"meta-data\"", defender);
+        assertEquals(defender.out(), kql(ls, det, "-p", "kql-sentinel").out());
+    }
+
+    @Test
+    void aBundledPipelineAppliesToItsTargetOnly() throws IOException {
+        CliRun run = CliRun.of("convert", "-t", "eql", "-p", "kql-sentinel", "sigma-rules/t1552.005");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("pipeline 'kql-sentinel' is for target kql"), run.err());
+        Path plain = dir.resolve("plain");
+        Path both = dir.resolve("both");
+        assertEquals(0, CliRun.of("convert", "-t", "eql", "-o", plain.toString(), "sigma-rules/t1552.005").exitCode());
+        assertEquals(0, CliRun.of("convert", "-t", "eql,kql", "-p", "kql-sentinel", "-o", both.toString(),
+                "sigma-rules/t1552.005").exitCode());
+        try (Stream<Path> files = Files.walk(plain.resolve("eql"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertEquals(Files.readString(f), Files.readString(both.resolve(plain.relativize(f))), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void listPipelinesShowsTheSentinelFlavour() {
+        CliRun run = CliRun.of("list", "pipelines");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("kql-defender   bundled, target kql, default"), run.out());
+        assertTrue(run.out().contains("kql-sentinel   bundled, target kql, add with -p kql-sentinel"), run.out());
+    }
+
+    /** Every table and column the Sentinel mappings use binds in Kusto.Language against the schema file. */
+    @Test
+    void sentinelQueriesBindAgainstTheSchema() throws IOException, InterruptedException {
+        Path tool = Path.of("tools", "kql-check", "check.js");
+        Assumptions.assumeTrue(Files.isRegularFile(tool) && Files.isDirectory(tool.resolveSibling("node_modules")),
+                "tools/kql-check is not installed");
+        String[][] cases = {
+            {"product: windows\nservice: security", "sel:\n    EventID: 4624\n    LogonType: 3\n    Provider_Name: x"},
+            {"product: windows\nservice: applocker", "sel:\n    EventID: 8004"},
+            {"product: windows\nservice: application", "sel:\n    EventID: 1033\n    Message|contains: x\n    Channel: y"},
+            {"product: linux\nservice: sshd", "sel:\n    SyslogMessage|contains: x"},
+            {"product: linux\nservice: auth", "sel:\n    SyslogMessage|contains: x"},
+            {"product: aws\nservice: cloudtrail", "sel:\n    userIdentity.type: Root\n    readOnly: 'false'"},
+            {"product: azure\nservice: auditlogs", "sel:\n    Status: failure\n    operationName: x"},
+            {"product: azure\nservice: signinlogs", "sel:\n    ResultType: 50126\n    userAgent|contains: x"},
+            {"product: azure\nservice: riskdetection", "sel:\n    riskEventType: unlikelyTravel"},
+            {"product: m365\nservice: audit", "sel:\n    Operation: x\n    ObjectId: y\n    Workload: z"},
+            {"product: gcp\nservice: gcp.audit", "sel:\n    gcp.audit.method_name: x"},
+            {"category: webserver", "sel:\n    sc-status: 404\n    cs-user-agent|contains: x"},
+            {"category: proxy", "sel:\n    c-uri|contains: x\n    sc-status: 200\n    dst_ip|cidr: 10.0.0.0/8"},
+            {"category: dns", "sel:\n    query: x\n    record_type: TXT"},
+        };
+        Path out = dir.resolve("out");
+        for (String[] c : cases) {
+            kql(c[0], c[1] + "\ncondition: sel");
+        }
+        CliRun run = CliRun.of("convert", "-t", "kql", "-p", "kql-sentinel", "-o", out.toString(), dir.resolve("in").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> cmd = new ArrayList<>(List.of("node", tool.toString(), "--schema",
+                "src/main/resources/schemas/defender-xdr.json"));
+        try (Stream<Path> files = Files.walk(out)) {
+            files.filter(f -> f.toString().endsWith(".kql")).map(Path::toString).sorted().forEach(cmd::add);
+        }
+        assertEquals(4 + cases.length, cmd.size(), "one query per case");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kql-check timed out");
+        assertEquals(0, p.exitValue(), "Kusto.Language found errors:\n" + output);
+    }
+}

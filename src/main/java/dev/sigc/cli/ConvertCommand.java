@@ -202,6 +202,7 @@ final class ConvertCommand implements Callable<Integer> {
                 out.println();
             }
         }
+        out.flush(); // print() does not flush, and a single query ends without println
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -94,6 +94,7 @@ public final class PipelineRunner {
             expr = Exprs.and(terms, expr.span());
         }
         Map<String, FieldType> types = checkFields(compiled, expr, state, origin, warnings);
+        checkTimestamps(compiled, expr, types, origin);
         return new MappedRule(compiled.rule(), expr, state, types);
     }
 
@@ -114,6 +115,32 @@ public final class PipelineRunner {
             }
         }
         return new EventShape(renames, added);
+    }
+
+    /**
+     * A target timestamp (Defender's Timestamp, ECS @timestamp, Splunk's _time) does not hold the text a
+     * Sigma string or number was written against, so only the time modifiers, exists and null may test it.
+     */
+    private void checkTimestamps(CompiledRule compiled, Expr expr, Map<String, FieldType> types, Map<String, String> origin) {
+        expr.accept(new dev.sigc.ast.ExprRewriter() {
+            @Override
+            protected Expr leaf(Expr node) {
+                if (node instanceof dev.sigc.ast.TimePartMatch || node instanceof dev.sigc.ast.ExistsMatch
+                        || node instanceof dev.sigc.ast.NullMatch) {
+                    return node;
+                }
+                for (Map.Entry<String, Expr> e : Fields.of(node).entrySet()) {
+                    if (types.get(e.getKey()) == FieldType.DATETIME) {
+                        String sigma = origin.getOrDefault(e.getKey(), e.getKey());
+                        throw new SigcException("timestamp-field", node.span(), target + ": field '" + sigma + "'"
+                                + (sigma.equals(e.getKey()) ? "" : " (mapped to '" + e.getKey() + "')")
+                                + " is a timestamp on this target, not the text the rule compares; use a time modifier "
+                                + "(minute, hour, day, week, month, year) or exists/null");
+                    }
+                }
+                return node;
+            }
+        });
     }
 
     private Map<String, FieldType> checkFields(CompiledRule compiled, Expr expr, Map<String, String> state,

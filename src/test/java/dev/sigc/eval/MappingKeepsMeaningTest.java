@@ -62,7 +62,8 @@ class MappingKeepsMeaningTest {
     private static final Map<String, List<String>> FIELDS = Map.of(
             "process_creation", List.of("Image", "CommandLine", "ParentImage", "ParentCommandLine", "User",
                     "OriginalFileName", "ProcessId", "ParentProcessId"),
-            "network_connection", List.of("Image", "User", "DestinationIp", "DestinationPort", "DestinationHostname",
+            // no User: Defender's network table has no column holding Sysmon's DOMAIN\name, so KQL refuses it
+            "network_connection", List.of("Image", "DestinationIp", "DestinationPort", "DestinationHostname",
                     "SourceIp", "SourcePort", "ProcessId"));
     private static final Set<String> NUMERIC = Set.of("ProcessId", "ParentProcessId", "DestinationPort", "SourcePort");
     private static final Set<String> ADDRESSES = Set.of("DestinationIp", "SourceIp");

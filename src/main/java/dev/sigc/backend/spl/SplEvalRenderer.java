@@ -275,7 +275,7 @@ final class SplEvalRenderer extends InfixRenderer {
 
         @Override
         public Test visitTimePart(TimePartMatch node) {
-            if (rule.typeOf(node.field()) != FieldType.NUMBER) {
+            if (rule.typeOf(node.field()) != FieldType.NUMBER && rule.typeOf(node.field()) != FieldType.DATETIME) {
                 throw new SigcException("unsupported-construct", node.span(), "spl: the " + node.unit().modifier()
                         + " modifier needs a time stamp in epoch seconds such as _time, but '"
                         + SplStrings.printable(node.field()) + "' is not numeric in this pipeline's schema");

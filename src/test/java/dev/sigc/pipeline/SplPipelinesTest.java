@@ -1,0 +1,206 @@
+package dev.sigc.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sigc.backend.spl.SplBackend;
+import dev.sigc.convert.Converter;
+import dev.sigc.convert.RuleFiles;
+import dev.sigc.diag.Diagnostic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The bundled SPL pipelines: spl-sysmon.yml (the default: raw events by source and sourcetype) and spl-cim.yml (the
+ * CIM data models). Each case is a small rule for one logsource and the query or the error it must give.
+ */
+class SplPipelinesTest {
+    private static final Converter.Target DEFAULT = Converter.Target.of(new SplBackend(), List.of());
+    private static final Converter.Target CIM = new Converter.Target(new SplBackend(),
+            new PipelineRunner("spl", List.of(PipelineLoader.bundled("spl-cim.yml"))));
+
+    @TempDir
+    Path dir;
+
+    /** The query for a rule with this logsource and detection, or the error messages joined by newlines. */
+    private String convert(Converter.Target target, String logsource, String detection) {
+        String yaml = "title: Test\nlogsource:\n" + indent(logsource) + "detection:\n" + indent(detection)
+                + "    condition: selection\n";
+        Path file = dir.resolve("rule" + Integer.toHexString(yaml.hashCode()) + ".yml");
+        try {
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Converter.Result r = new Converter().convert(RuleFiles.find(List.of(file)), List.of(target));
+        if (!r.outputs().isEmpty()) {
+            return r.outputs().get(0).query().text();
+        }
+        return r.diagnostics().stream().map(Diagnostic::message).collect(Collectors.joining("\n"));
+    }
+
+    private static String indent(String lines) {
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines.split("\n")) {
+            sb.append("    ").append(l).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+        category: process_creation\\nproduct: windows => selection:\\n    CommandLine|contains: whoami => source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" AND EventCode=1 AND CommandLine="*whoami*"
+        category: process_creation\\nproduct: linux => selection:\\n    Image|endswith: /id => source="Syslog:Linux-Sysmon/Operational" AND EventCode=1 AND Image="*/id"
+        category: process_access\\nproduct: windows => selection:\\n    GrantedAccess: '0x1410' => source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" AND EventCode=10 AND GrantedAccess="0x1410"
+        category: registry_set\\nproduct: windows => selection:\\n    TargetObject|endswith: \\\\Run\\\\x => source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" AND EventCode=13 AND TargetObject="*\\\\Run\\\\x"
+        category: pipe_created\\nproduct: windows => selection:\\n    PipeName: \\\\psexesvc => source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" AND EventCode IN (17, 18) AND PipeName="\\\\psexesvc"
+        category: driver_load\\nproduct: windows => selection:\\n    md5: '0123' => source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" AND EventCode=6 AND MD5="0123"
+        product: windows\\nservice: sysmon => selection:\\n    EventID: 255 => source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" AND EventCode=255
+        product: windows\\nservice: security => selection:\\n    EventID: 4624\\n    LogonType: 10 => source="XmlWinEventLog:Security" AND EventCode=4624 AND LogonType=10
+        product: windows\\nservice: system => selection:\\n    Provider_Name: Service Control Manager\\n    EventID: 7045 => source="XmlWinEventLog:System" AND Name="Service Control Manager" AND EventCode=7045
+        category: ps_script\\nproduct: windows => selection:\\n    ScriptBlockText|contains: Invoke-Mimikatz => source IN ("XmlWinEventLog:Microsoft-Windows-PowerShell/Operational", "XmlWinEventLog:PowerShellCore/Operational") AND EventCode=4104 AND ScriptBlockText="*Invoke-Mimikatz*"
+        category: ps_module\\nproduct: windows => selection:\\n    Payload|contains: x => source IN ("XmlWinEventLog:Microsoft-Windows-PowerShell/Operational", "XmlWinEventLog:PowerShellCore/Operational") AND EventCode=4103 AND Payload="*x*"
+        product: windows\\nservice: windefend => selection:\\n    EventID: 1116\\n    ThreatName|contains: Mimikatz => source="XmlWinEventLog:Microsoft-Windows-Windows Defender/Operational" AND EventCode=1116 AND Threat_Name="*Mimikatz*"
+        product: windows\\nservice: taskscheduler => selection:\\n    EventID: 129\\n    TaskName: \\\\x => source="XmlWinEventLog:Microsoft-Windows-TaskScheduler/Operational" AND EventCode=129 AND TaskName="\\\\x"
+        product: linux\\nservice: auditd => selection:\\n    type: EXECVE\\n    a0: nc => sourcetype="linux:audit" AND type="EXECVE" AND a0="nc"
+        product: aws\\nservice: cloudtrail => selection:\\n    eventName: StopLogging => sourcetype="aws:cloudtrail" AND eventName="StopLogging"
+        product: azure\\nservice: signinlogs => selection:\\n    ResultType: 50126 => sourcetype="azure:monitor:aad" AND category="SignInLogs" AND resultType="50126"
+        product: azure\\nservice: activitylogs => selection:\\n    operationName: MICROSOFT.KEYVAULT/VAULTS/DELETE => sourcetype="mscs:azure:audit" AND operationName.value="MICROSOFT.KEYVAULT/VAULTS/DELETE"
+        product: okta\\nservice: okta => selection:\\n    eventType: user.mfa.factor.deactivate => sourcetype="OktaIM2:log" AND eventType="user.mfa.factor.deactivate"
+        category: proxy => selection:\\n    c-useragent: curl => tag="web" AND tag="proxy" AND http_user_agent="curl"
+        category: dns => selection:\\n    query: evil.example => tag="network" AND tag="resolution" AND tag="dns" AND query="evil.example"
+        category: process_creation\\nproduct: macos => selection:\\n    Image|endswith: /osascript => tag="process" AND tag="report" AND process_path="*/osascript"
+        """)
+    void defaultPipeline(String logsource, String detection, String expected) {
+        assertEquals(expected, convert(DEFAULT, logsource.replace("\\n", "\n"), detection.replace("\\n", "\n")));
+    }
+
+    @Test
+    void unnamedEventDataHasNoSplunkField() {
+        String message = convert(DEFAULT, "product: windows\nservice: application", "selection:\n    Data|contains: x");
+        assertEquals("spl: field 'Data' is not a field of application in splunk; map it with a field_name_mapping in a "
+                + "pipeline file (-p), or pass --pass-through-fields", message);
+    }
+
+    @Test
+    void logsourceWithoutSplunkSourceFailsNamingIt() {
+        String message = convert(DEFAULT, "category: file_access\nproduct: windows", "selection:\n    FileName: x");
+        assertTrue(message.startsWith("spl: logsource category=file_access product=windows has no 'table' in pipeline "
+                + "spl-sysmon"), message);
+    }
+
+    @Test
+    void macosHasNoSysmonFields() {
+        String message = convert(DEFAULT, "category: process_creation\nproduct: macos", "selection:\n    Hashes: x");
+        assertTrue(message.startsWith("spl: field 'Hashes' is not a field of cim_processes"), message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+        category: process_creation\\nproduct: windows => selection:\\n    ParentImage|endswith: \\\\w3wp.exe => Endpoint.Processes => Processes.parent_process_path="*\\\\w3wp.exe"
+        category: registry_set\\nproduct: windows => selection:\\n    TargetObject|contains: \\\\Run\\\\ => Endpoint.Registry => Registry.action="modified" AND Registry.registry_path="*\\\\Run\\\\*"
+        category: proxy => selection:\\n    c-uri|contains: /wp-admin => Web.Web => nodename="Web.Proxy" AND Web.url="*/wp-admin*"
+        category: dns_query\\nproduct: windows => selection:\\n    QueryName|endswith: .onion => Network_Resolution.DNS => DNS.query="*.onion"
+        """)
+    void cimPipeline(String logsource, String detection, String datamodel, String expected) throws IOException {
+        String yaml = "title: Test\nlogsource:\n" + indent(logsource.replace("\\n", "\n")) + "detection:\n"
+                + indent(detection.replace("\\n", "\n")) + "    condition: selection\n";
+        Path file = dir.resolve("cim.yml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        Converter.Result r = new Converter().convert(RuleFiles.find(List.of(file)), List.of(CIM));
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals(datamodel, r.outputs().get(0).mapped().state("datamodel").orElseThrow());
+        assertEquals(expected, r.outputs().get(0).query().text());
+    }
+
+    @Test
+    void cimHasNoDatasetForImageLoads() {
+        String message = convert(CIM, "category: image_load\nproduct: windows", "selection:\n    ImageLoaded: x");
+        assertTrue(message.startsWith("spl: logsource category=image_load product=windows has no 'datamodel'"), message);
+    }
+
+    /** Every target field a mapping names is a column of some table of the pipeline's schema. */
+    @Test
+    void everyMappedFieldIsInTheSchema() {
+        for (String name : List.of("spl-sysmon.yml", "spl-cim.yml")) {
+            Pipeline p = PipelineLoader.bundled(name);
+            Schema schema = p.schema().orElseThrow();
+            List<String> missing = new ArrayList<>();
+            for (Transformation t : p.transformations()) {
+                if (t instanceof Transformation.FieldNameMapping m) {
+                    for (List<String> targets : m.mapping().values()) {
+                        for (String field : targets) {
+                            if (schema.tables().values().stream().noneMatch(cols -> cols.containsKey(field))) {
+                                missing.add(t.id() + ": " + field);
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(List.of(), missing, name);
+        }
+    }
+
+    /** The logsources of Sigma's taxonomy appendix (v2.1.0) that have a Splunk source this pipeline reads. */
+    @Test
+    void taxonomyLogsourcesAreCovered() {
+        Map<String, List<String>> byProduct = Map.of(
+                "windows", List.of("process_creation", "file_change", "network_connection", "sysmon_status",
+                        "process_termination", "driver_load", "image_load", "create_remote_thread",
+                        "raw_access_thread", "process_access", "file_event", "registry_event", "registry_add",
+                        "registry_delete", "registry_set", "registry_rename", "create_stream_hash", "pipe_created",
+                        "wmi_event", "dns_query", "file_delete", "clipboard_capture", "process_tampering",
+                        "file_delete_detected", "file_block_executable", "file_block_shredding",
+                        "file_executable_detected", "sysmon_error", "ps_classic_start", "ps_classic_provider_start",
+                        "ps_classic_script", "ps_module", "ps_script"),
+                "linux", List.of("process_creation", "network_connection", "file_event"),
+                "macos", List.of("process_creation", "file_event"));
+        List<String> services = List.of("application", "application-experience", "applocker", "appmodel-runtime",
+                "appxdeployment-server", "appxpackaging-om", "bitlocker", "bits-client", "capi2",
+                "certificateservicesclient-lifecycle-system", "codeintegrity-operational", "dhcp", "diagnosis-scripted",
+                "dns-client", "dns-server", "dns-server-analytic", "dns-server-audit", "driver-framework", "firewall-as",
+                "hyper-v-worker", "iis-configuration", "kernel-event-tracing", "kernel-shimengine", "ldap", "lsa-server",
+                "msexchange-management", "ntfs", "ntlm", "openssh", "powershell", "powershell-classic",
+                "printservice-admin", "printservice-operational", "security", "security-mitigations", "sense",
+                "servicebus-client", "shell-core", "smbclient-security", "sysmon", "system", "taskscheduler",
+                "terminalservices-localsessionmanager", "vhdmp", "windefend", "wmi");
+        List<String> uncovered = new ArrayList<>();
+        byProduct.forEach((product, categories) -> categories.forEach(c -> {
+            if (convert(DEFAULT, "category: " + c + "\nproduct: " + product, "selection:\n    EventCode|exists: true")
+                    .contains("has no 'table'")) {
+                uncovered.add(product + "/" + c);
+            }
+        }));
+        for (String s : services) {
+            if (convert(DEFAULT, "product: windows\nservice: " + s, "selection:\n    EventID: 1")
+                    .contains("has no 'table'")) {
+                uncovered.add("windows/" + s);
+            }
+        }
+        for (String ls : List.of("category: webserver", "category: proxy", "category: firewall", "category: dns",
+                "category: antivirus", "product: linux\nservice: auditd", "product: aws\nservice: cloudtrail",
+                "product: azure\nservice: signinlogs", "product: azure\nservice: auditlogs",
+                "product: azure\nservice: activitylogs", "product: azure\nservice: riskdetection",
+                "product: m365\nservice: audit", "product: gcp\nservice: gcp.audit", "product: okta\nservice: okta",
+                "product: github\nservice: audit")) {
+            if (convert(DEFAULT, ls, "selection:\n    x|exists: true").contains("has no 'table'")) {
+                uncovered.add(ls.replace("\n", " "));
+            }
+        }
+        if (!uncovered.isEmpty()) {
+            fail("not covered: " + uncovered);
+        }
+    }
+}

@@ -24,6 +24,8 @@ public enum Check {
     ATTACK_DEPRECATED("attack-deprecated", Severity.WARNING, "a tagged technique is not deprecated in ATT&CK"),
     ATTACK_TACTIC_MISSING("attack-tactic-missing", Severity.WARNING,
             "a tagged technique has one of its ATT&CK tactics tagged too"),
+    TEST_COVERAGE("test-coverage", Severity.WARNING,
+            "every rule has a true-positive and a false-positive rule-test fixture (sigc test)"),
     DETECTION_UNUSED("detection-unused", Severity.WARNING, "the condition uses every search identifier"),
     CONDITION_UNKNOWN_IDENTIFIER("condition-unknown-identifier", Severity.ERROR,
             "the condition names only search identifiers the rule defines"),

@@ -85,9 +85,28 @@ public final class Checker {
                 found.forEach(x -> add(out, x, file));
             }
         }
+        testCoverage(files, out);
         out.sort(Comparator.comparing((Finding x) -> x.span().file()).thenComparingInt(x -> x.span().line())
                 .thenComparingInt(x -> x.span().column()).thenComparing(x -> x.check().id()));
         return new Report(out, files.size(), rules);
+    }
+
+    /** Rules without a true-positive or false-positive fixture for 'sigc test' (issue 6's coverage rule). */
+    private void testCoverage(List<RuleFile> files, List<Finding> out) {
+        if (files.isEmpty()) {
+            return;
+        }
+        dev.sigc.eval.RuleTestSuite suite;
+        try {
+            suite = dev.sigc.eval.RuleTests.load(files.stream().map(RuleFile::path).toList());
+        } catch (SigcException e) {
+            return; // the rule files' own problems are reported above; fixtures are sigc test's business
+        }
+        for (dev.sigc.eval.CoverageGap gap : suite.coverageGaps()) {
+            Diagnostic d = gap.toDiagnostic();
+            add(out, new Finding(Check.TEST_COVERAGE, d.span(), d.message(), gap.rule().rule().rule().id()),
+                    d.span().file());
+        }
     }
 
     private void add(List<Finding> out, Finding f, String file) {

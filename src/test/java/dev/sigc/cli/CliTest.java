@@ -120,4 +120,20 @@ class CliTest {
         assertTrue(run.out().startsWith("| construct | kql | eql | spl |\n"), run.out());
         assertTrue(run.out().contains("| `cidr-v6` "), run.out());
     }
+
+    @Test
+    void aMetaFilterIsAndedToTheRuleItNames() throws IOException {
+        Path filter = dir.resolve("mf_ignore_build_agent.yml");
+        Files.writeString(filter, "title: Ignore the build agent\nlogsource:\n    category: process_creation\nfilter:\n"
+                + "    rules:\n        - 49dacb3f-f29e-4e60-9e65-b78af915d18e\n    selection:\n        User: 'svc_build'\n"
+                + "    condition: not selection\n");
+        String rule = "sigma-rules/t1552.005/proc-aws-imds-role-credentials-curl-wget.yml";
+        CliRun run = CliRun.of("convert", "-t", "kql", "--filter", filter.toString(), rule);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().endsWith(" and not(AccountName =~ \"svc_build\")\n"), run.out());
+        CliRun unused = CliRun.of("convert", "-t", "kql", "--filter", filter.toString(),
+                "sigma-rules/t1552.005/net-win-imds-connection-non-agent.yml");
+        assertEquals(0, unused.exitCode(), unused.err());
+        assertTrue(unused.err().contains("warning: filter 'Ignore the build agent' names no rule of this run"), unused.err());
+    }
 }

@@ -10,6 +10,8 @@ import dev.sigc.ast.StrOp;
 import dev.sigc.ast.StringMatch;
 import dev.sigc.backend.Patterns;
 import dev.sigc.diag.Span;
+import dev.sigc.testing.Hostile;
+import dev.sigc.testing.Hostile.Source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,14 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile values (issue 3 §8) through the KQL escaper and the whole renderer, decoded by Microsoft's own
@@ -39,8 +35,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  *       the column name as the bracketed name: nothing ends a literal early, nothing adds query syntax or a
  *       comment.</li>
  * </ul>
- * Each try records what Kusto.Language must answer; after the property one check.js process per mode decodes
+ * Each try records what Kusto.Language must answer; after the tries one check.js process per mode decodes
  * all 10,000 texts, the two side by side (a process or a round trip per try would take far longer).
+ *
+ * <p>The tries come from {@link Hostile} with a fixed seed, so every run tries the same values: first each
+ * piece of {@link #HOSTILE} alone (and the empty value) under every operator and case mode, and each edge-case
+ * column name, then random values. A failure names the seed, the try and the value.
  */
 class KqlHostileValuesTest {
     private static final Path TOOL = Path.of("tools", "kql-check", "check.js");
@@ -49,23 +49,53 @@ class KqlHostileValuesTest {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final int TRIES = 10_000;
+    private static final long SEED = 0x6b716c5f686f7374L;
 
     /** What each try sends to one check.js mode, and the line it expects back. */
     private final Batch literals = new Batch("--stdin-literals");
     private final Batch queries = new Batch("--stdin-queries");
 
-    @BeforeContainer
+    @BeforeAll
     static void toolInstalled() {
         assertTrue(Files.isDirectory(TOOL.resolveSibling("node_modules")),
                 "tools/kql-check is not installed (the build runs npm ci there)");
     }
 
-    @Property(tries = TRIES)
-    void everyValueStaysOneLiteralOfItself(@ForAll("hostile") String value, @ForAll("names") String name,
-                                           @ForAll StrOp op, @ForAll boolean cased) {
+    /** One try: a value on a column name, under an operator and case mode. */
+    record Try(String value, String name, StrOp op, boolean cased) {
+        @Override
+        public String toString() {
+            return "value " + Hostile.literal(value) + " on " + Hostile.literal(name) + ", " + op + (cased ? " cased" : "");
+        }
+    }
+
+    /** Every piece alone under every operator and case mode, every edge-case name, then random tries. */
+    private static List<Try> tries(Hostile h) {
+        List<Try> edges = new ArrayList<>();
+        for (String value : HOSTILE.edges()) {
+            for (StrOp op : StrOp.values()) {
+                for (boolean cased : new boolean[] {false, true}) {
+                    edges.add(new Try(value, NAMES.next(h), op, cased));
+                }
+            }
+        }
+        for (String name : NAMES.edges()) {
+            edges.add(new Try(HOSTILE.next(h), name, h.pick(StrOp.class), h.bool()));
+        }
+        return h.tries(TRIES, edges, g -> new Try(HOSTILE.next(g), NAMES.next(g), g.pick(StrOp.class), g.bool()));
+    }
+
+    @Test
+    void everyValueStaysOneLiteralOfItself() throws IOException, InterruptedException {
+        Hostile h = Hostile.seeded(SEED);
+        h.check(tries(h), t -> everyValueStaysOneLiteralOfItself(t.value(), t.name(), t.op(), t.cased(), t.toString()));
+        decodeAllWithKustoLanguage(h);
+    }
+
+    private void everyValueStaysOneLiteralOfItself(String value, String name, StrOp op, boolean cased, String at) {
         // the escaper: one literal token denoting the value
         literals.expect(json(KqlEscaper.quote(value), true), "{\"ok\":true,\"value\":" + json(value, false) + "}",
-                "value " + json(value, true));
+                at);
 
         // the renderer: exactly the tokens of the intended comparison
         StringMatch m = new StringMatch(Optional.of(name), op, SigmaString.literal(value), cased, SPAN);
@@ -96,18 +126,17 @@ class KqlHostileValuesTest {
         }
         tokens.add(token("EndOfTextToken", "", ""));
         queries.expect(json(query, true), "{\"ok\":true,\"diagnostics\":[],\"tokens\":[" + String.join(",", tokens) + "]}",
-                "query " + json(query, true));
+                at + " -> query " + json(query, true));
     }
 
     /** Decodes every try's texts with Kusto.Language, both modes at once, and compares the answers. */
-    @AfterProperty
-    void decodeAllWithKustoLanguage() throws IOException, InterruptedException {
+    private void decodeAllWithKustoLanguage(Hostile h) throws IOException, InterruptedException {
         assertEquals(TRIES, literals.inputs.size(), "tries collected");
         literals.start();
         queries.start();
         List<String> failures = new ArrayList<>(literals.finish());
         failures.addAll(queries.finish());
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures, h::seedNote);
     }
 
     /** The lines for one check.js mode, run as one process reading a file and writing a file. */
@@ -138,7 +167,7 @@ class KqlHostileValuesTest {
                     .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         }
 
-        /** Up to ten mismatches, each with the value or query that caused it. */
+        /** Up to ten mismatches, each with the try and the value or query that caused it. */
         List<String> finish() throws IOException, InterruptedException {
             try {
                 assertTrue(process.waitFor(120, TimeUnit.SECONDS), "kql-check " + mode + " timed out");
@@ -147,7 +176,8 @@ class KqlHostileValuesTest {
                 List<String> failures = new ArrayList<>();
                 for (int i = 0; i < got.size() && failures.size() < 10; i++) {
                     if (!got.get(i).equals(expected.get(i))) {
-                        failures.add(described.get(i) + "\n  expected " + expected.get(i) + "\n  got      " + got.get(i));
+                        failures.add("\ntry " + (i + 1) + " of " + got.size() + ", " + described.get(i)
+                                + "\n  expected " + expected.get(i) + "\n  got      " + got.get(i));
                     }
                 }
                 return failures;
@@ -198,34 +228,32 @@ class KqlHostileValuesTest {
      * Sigma and SQL wildcards, every control character, invisible and bidirectional characters, letters
      * whose case folding leaves ASCII, CJK, emoji (surrogate pairs), and whole injection attempts.
      */
-    @Provide
-    Arbitrary<String> hostile() {
-        Arbitrary<String> syntax = Arbitraries.of("\"", "'", "\\", "|", "\n", "\r", "\t", "*", "?", "%", "`", "@", "$",
-                "{", "}", "[", "]", "(", ")", ";", "/", "//", "/*", "*/", " ", "=", "~", "!", "<", ">", "#", ",", ".",
-                ":", "-", "h", "H", "\\u0041", "\\x41", "\\\"", "'''", "```", "@\"", "h'");
-        Arbitrary<String> controls = Arbitraries.chars().range('\u0000', '\u001f')
-                .with('\u007f', '\u0085', '\u00a0', '\u00ad', '\u200b', '\u200e', '\u202e', '\u2028', '\u2029',
-                        '\u2066', '\ufeff', '\ufffe', '\uffff')
-                .map(String::valueOf);
-        Arbitrary<String> ascii = Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(4);
-        Arbitrary<String> cased = Arbitraries.of("é", "É", "ß", "ẞ", "ı", "İ", "\u212a", "ſ", "ς", "Σ", "ǅ", "Ⅷ", "ⓐ",
-                "Ж", "ж", "ﬀ", "\u0345");
-        Arbitrary<String> caseless = Arbitraries.of("中", "元数据", "–", "—", "―", "€", "😀", "🙂",
-                new String(Character.toChars(0xE0001)), new String(Character.toChars(0x10FFFF)), "\u0300", "ـ");
-        Arbitrary<String> bmp = Arbitraries.chars().range('\u0080', '\ud7ff').map(String::valueOf);
-        Arbitrary<String> astral = Arbitraries.integers().between(0x10000, 0x10FFFF).map(Character::toString);
-        Arbitrary<String> attacks = Arbitraries.of("\" or 1==1 | take 10 //", "\" | project * //", "\\\" or true //",
-                "\"; print 1; //", "') or true or ('", "\"\n| where true //", "x\" and * contains \"y");
-        Arbitrary<String> piece = Arbitraries.frequencyOf(
-                Tuple.of(10, syntax), Tuple.of(6, controls), Tuple.of(8, ascii), Tuple.of(4, cased),
-                Tuple.of(3, caseless), Tuple.of(2, bmp), Tuple.of(2, astral), Tuple.of(1, attacks));
-        return piece.list().ofMaxSize(12).map(parts -> String.join("", parts));
-    }
+    static final Source<String> HOSTILE;
 
     /** Column names: a plain one, or hostile text that must be bracketed. */
-    @Provide
-    Arbitrary<String> names() {
-        return Arbitraries.oneOf(Arbitraries.of("ProcessCommandLine", "F"),
-                hostile().filter(s -> !s.isEmpty() && !PLAIN_NAME.matcher(s).matches()));
+    static final Source<String> NAMES;
+
+    static {
+        Source<String> syntax = Hostile.of("\"", "'", "\\", "|", "\n", "\r", "\t", "*", "?", "%", "`", "@", "$",
+                "{", "}", "[", "]", "(", ")", ";", "/", "//", "/*", "*/", " ", "=", "~", "!", "<", ">", "#", ",", ".",
+                ":", "-", "h", "H", "\\u0041", "\\x41", "\\\"", "'''", "```", "@\"", "h'");
+        Source<String> controls = Hostile.oneOf(Hostile.chars('\u0000', '\u001f'),
+                Hostile.of("\u007f", "\u0085", "\u00a0", "\u00ad", "\u200b", "\u200e", "\u202e", "\u2028", "\u2029",
+                        "\u2066", "\ufeff", "\ufffe", "\uffff"));
+        Source<String> ascii = Hostile.run(Hostile.chars(0, 0x7f), 1, 4);
+        Source<String> cased = Hostile.of("é", "É", "ß", "ẞ", "ı", "İ", "\u212a", "ſ", "ς", "Σ", "ǅ", "Ⅷ", "ⓐ",
+                "Ж", "ж", "ﬀ", "\u0345");
+        Source<String> caseless = Hostile.of("中", "元数据", "–", "—", "―", "€", "😀", "🙂",
+                new String(Character.toChars(0xE0001)), new String(Character.toChars(0x10FFFF)), "\u0300", "ـ");
+        Source<String> bmp = Hostile.chars(0x80, 0xd7ff);
+        Source<String> astral = Hostile.chars(0x10000, 0x10FFFF);
+        Source<String> attacks = Hostile.of("\" or 1==1 | take 10 //", "\" | project * //", "\\\" or true //",
+                "\"; print 1; //", "') or true or ('", "\"\n| where true //", "x\" and * contains \"y");
+        Source<String> piece = Hostile.frequencyOf(
+                Hostile.weight(10, syntax), Hostile.weight(6, controls), Hostile.weight(8, ascii), Hostile.weight(4, cased),
+                Hostile.weight(3, caseless), Hostile.weight(2, bmp), Hostile.weight(2, astral), Hostile.weight(1, attacks));
+        HOSTILE = Hostile.joined(piece, 12);
+        NAMES = Hostile.oneOf(Hostile.of("ProcessCommandLine", "F"),
+                HOSTILE.filter(s -> !s.isEmpty() && !PLAIN_NAME.matcher(s).matches()));
     }
 }

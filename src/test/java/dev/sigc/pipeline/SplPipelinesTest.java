@@ -23,13 +23,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The bundled SPL pipelines: spl-sysmon.yml (the default: raw events by source and sourcetype) and spl-cim.yml (the
+ * The bundled SPL pipeline spl-sysmon.yml (the default: raw events by source and sourcetype) and the draft spl-cim.yml
+ * (kept with the tests until the SPL backend writes tstats searches; the
  * CIM data models). Each case is a small rule for one logsource and the query or the error it must give.
  */
 class SplPipelinesTest {
     private static final Converter.Target DEFAULT = Converter.Target.of(new SplBackend(), List.of());
     private static final Converter.Target CIM = new Converter.Target(new SplBackend(),
-            new PipelineRunner("spl", List.of(PipelineLoader.bundled("spl-cim.yml"))));
+            new PipelineRunner("spl", List.of(PipelineLoader.file(Path.of("src/test/resources/spl-cim/spl-cim.yml")))));
 
     @TempDir
     Path dir;
@@ -134,8 +135,8 @@ class SplPipelinesTest {
     /** Every target field a mapping names is a column of some table of the pipeline's schema. */
     @Test
     void everyMappedFieldIsInTheSchema() {
-        for (String name : List.of("spl-sysmon.yml", "spl-cim.yml")) {
-            Pipeline p = PipelineLoader.bundled(name);
+        for (Pipeline p : List.of(PipelineLoader.bundled("spl-sysmon.yml"),
+                PipelineLoader.file(Path.of("src/test/resources/spl-cim/spl-cim.yml")))) {
             Schema schema = p.schema().orElseThrow();
             List<String> missing = new ArrayList<>();
             for (Transformation t : p.transformations()) {
@@ -149,7 +150,7 @@ class SplPipelinesTest {
                     }
                 }
             }
-            assertEquals(List.of(), missing, name);
+            assertEquals(List.of(), missing, p.name());
         }
     }
 

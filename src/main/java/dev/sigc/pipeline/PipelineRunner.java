@@ -26,6 +26,8 @@ public final class PipelineRunner {
     private final RuleCompiler compiler = new RuleCompiler();
 
     private final boolean passThrough;
+    private final java.util.concurrent.ConcurrentHashMap<String, List<Step>> applicable =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public PipelineRunner(String target, List<Pipeline> pipelines) {
         this(target, pipelines, false);
@@ -53,22 +55,19 @@ public final class PipelineRunner {
         Map<String, String> state = new TreeMap<>();
         Map<String, String> origin = new LinkedHashMap<>(); // target field -> Sigma field, for messages
         List<Expr> added = new ArrayList<>();
-        for (Pipeline p : pipelines) {
-            for (Transformation t : p.transformations()) {
-                if (!t.appliesTo(ls)) {
-                    continue;
-                }
-                if (t instanceof Transformation.FieldNameMapping m) {
-                    expr = expr.accept(new FieldRenamer(m.mapping()));
-                    m.mapping().forEach((from, tos) -> tos.forEach(to -> origin.putIfAbsent(to, from)));
-                } else if (t instanceof Transformation.SetState s) {
-                    state.put(s.key(), s.value());
-                } else if (t instanceof Transformation.ValuePlaceholders v) {
-                    expr = expr.accept(new Placeholders(p.vars(), java.util.Set.copyOf(v.include())));
-                } else if (t instanceof Transformation.AddCondition a) {
-                    for (DetectionItem item : a.items()) {
-                        added.add(compiler.item(item));
-                    }
+        for (Step step : steps(ls)) {
+            Pipeline p = step.pipeline();
+            Transformation t = step.transformation();
+            if (t instanceof Transformation.FieldNameMapping m) {
+                expr = expr.accept(new FieldRenamer(m.mapping()));
+                m.mapping().forEach((from, tos) -> tos.forEach(to -> origin.putIfAbsent(to, from)));
+            } else if (t instanceof Transformation.SetState s) {
+                state.put(s.key(), s.value());
+            } else if (t instanceof Transformation.ValuePlaceholders v) {
+                expr = expr.accept(new Placeholders(p.vars(), java.util.Set.copyOf(v.include())));
+            } else if (t instanceof Transformation.AddCondition a) {
+                for (DetectionItem item : a.items()) {
+                    added.add(compiler.item(item));
                 }
             }
         }
@@ -115,6 +114,30 @@ public final class PipelineRunner {
             }
         }
         return new EventShape(renames, added);
+    }
+
+    /** A transformation with the pipeline it belongs to. */
+    private record Step(Pipeline pipeline, Transformation transformation) {}
+
+    /**
+     * The steps that apply to a logsource, in order. Large pipelines have hundreds of steps and a corpus has a
+     * few hundred distinct logsources, so the answer is memoised per logsource (a cache, safe to share across
+     * threads; it never changes what a rule becomes).
+     */
+    private List<Step> steps(LogSource ls) {
+        String key = ls.category().orElse("\u0000") + "\u0001" + ls.product().orElse("\u0000") + "\u0001"
+                + ls.service().orElse("\u0000");
+        return applicable.computeIfAbsent(key.toLowerCase(java.util.Locale.ROOT), k -> {
+            List<Step> out = new ArrayList<>();
+            for (Pipeline p : pipelines) {
+                for (Transformation t : p.transformations()) {
+                    if (t.appliesTo(ls)) {
+                        out.add(new Step(p, t));
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     /**

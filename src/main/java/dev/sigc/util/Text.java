@@ -24,7 +24,7 @@ public final class Text {
         return prev[b.length()];
     }
 
-    /** The closest candidate within a small edit distance, if any. */
+    /** The closest candidate within a small edit distance, if any (case-insensitive). */
     public static java.util.Optional<String> closest(String name, Iterable<String> candidates) {
         String best = null;
         int limit = Math.max(2, name.length() / 3);

@@ -68,6 +68,11 @@ final class LeafCompiler implements LeafVisitor<EqlTerm> {
                         + "' is an IP field; it can be matched only with an exact address or the cidr modifier, not '"
                         + pattern.toSigma() + "'");
             }
+            if (dev.sigc.ast.Cidr.parse(pattern.plainText()).filter(c -> c.prefix() == (c.v6() ? 128 : 32)).isEmpty()) {
+                // Elasticsearch rejects a non-address term on an ip field when the query runs
+                throw new SigcException("type-mismatch", span, "eql: field '" + name + "' is an IP field and '"
+                        + pattern.plainText() + "' is not an IP address, so Elasticsearch would reject the query");
+            }
             return new Listable(field, ListOp.EQ_STR, EqlEscaper.string(pattern.plainText(), span));
         }
         if (type == FieldType.BOOL) {
@@ -99,6 +104,12 @@ final class LeafCompiler implements LeafVisitor<EqlTerm> {
 
     @Override
     public EqlTerm visitCidr(CidrMatch node) {
+        FieldType known = rule.fieldTypes().get(node.field());
+        if (known != null && known != FieldType.IP) {
+            // cidrMatch needs an ip-typed field; on a keyword field EQL refuses the query when it runs
+            throw new SigcException("type-mismatch", node.span(), "eql: cidrMatch needs an IP field, but '"
+                    + node.field() + "' is not one in the ECS schema; map the rule's field to an ip field");
+        }
         return new Listable(EqlEscaper.field(node.field(), node.span()), ListOp.CIDR,
                 EqlEscaper.string(node.cidr().text(), node.span()));
     }

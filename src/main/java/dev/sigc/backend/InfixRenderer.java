@@ -65,13 +65,26 @@ public abstract class InfixRenderer {
         return leaf(expr);
     }
 
+    /** Joins terms with the connective, in parenthesised groups of at most maxChain terms where the grammar caps chains. */
+    private String chain(List<String> terms, String joiner) {
+        int max = grammar.maxChain();
+        if (max <= 1 || terms.size() <= max) {
+            return String.join(joiner, terms);
+        }
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i += max) {
+            groups.add("(" + String.join(joiner, terms.subList(i, Math.min(terms.size(), i + max))) + ")");
+        }
+        return chain(groups, joiner);
+    }
+
     private String infix(List<Object> parts, String op, int precedence, Class<?> kind, int parentPrecedence,
                          Class<?> parentKind) {
         List<String> rendered = new ArrayList<>(parts.size());
         for (Object p : parts) {
             rendered.add(p instanceof String s ? s : render((Expr) p, precedence, kind));
         }
-        String text = rendered.size() == 1 ? rendered.get(0) : String.join(" " + op + " ", rendered);
+        String text = rendered.size() == 1 ? rendered.get(0) : chain(rendered, " " + op + " ");
         if (rendered.size() == 1) {
             return text;
         }

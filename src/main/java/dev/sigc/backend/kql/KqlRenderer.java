@@ -22,7 +22,8 @@ import java.util.Set;
  * Leaves under a {@code not} are rendered null-safe (see {@link KqlLeaves}).
  */
 final class KqlRenderer extends InfixRenderer {
-    private static final BoolGrammar GRAMMAR = BoolGrammar.cStyle("and", "or", "not");
+    /** Kusto.Language refuses a chain of a few hundred and/or terms (KS245, syntax depth): groups of 64 bind fine. */
+    private static final BoolGrammar GRAMMAR = BoolGrammar.cStyle("and", "or", "not").withMaxChain(64);
 
     private final MappedRule rule;
     private final KqlLeaves leaves;

@@ -62,24 +62,41 @@ public final class UnionPack {
         for (Map.Entry<String, String> let : lets.entrySet()) {
             sb.append("let ").append(let.getValue()).append(" = dynamic([").append(let.getKey()).append("]);\n");
         }
+        // Defender's Device* tables keep event time in Timestamp, Sentinel's tables in TimeGenerated; a pack over
+        // both gets one EventTime column to sort by.
+        boolean mixed = tables.stream().anyMatch(t -> !isDefender(t));
         sb.append("union\n");
         for (int i = 0; i < legs.size(); i++) {
             MappedRule m = legs.get(i).mapped();
             String table = table(m);
+            String time = isDefender(table) ? "Timestamp" : "TimeGenerated";
             String condition = useLets(conditions.get(i), lets);
-            List<String> columns = new ArrayList<>(COLUMNS.getOrDefault(table, DEFAULT_COLUMNS));
-            columns.addAll(TAGS);
             sb.append("    (").append(table).append('\n');
-            sb.append("    | where Timestamp > ago(Lookback)\n");
+            sb.append("    | where ").append(time).append(" > ago(Lookback)\n");
             sb.append("    | where ").append(condition).append('\n');
-            sb.append("    | extend SigmaRuleTitle = ").append(KqlEscaper.quote(m.rule().title()))
+            sb.append("    | extend ").append(mixed ? "EventTime = " + time + ", " : "")
+                    .append("SigmaRuleTitle = ").append(KqlEscaper.quote(m.rule().title()))
                     .append(", SigmaRuleId = ").append(KqlEscaper.quote(m.rule().id().orElse("")))
                     .append(", SigmaLevel = ").append(KqlEscaper.quote(m.rule().level().orElse(""))).append('\n');
-            sb.append("    | project ").append(String.join(", ", columns)).append(')')
-                    .append(i + 1 < legs.size() ? ",\n" : "\n");
+            if (isDefender(table)) {
+                List<String> columns = new ArrayList<>(COLUMNS.getOrDefault(table, DEFAULT_COLUMNS));
+                if (mixed) {
+                    columns.add(0, "EventTime");
+                }
+                columns.addAll(TAGS);
+                sb.append("    | project ").append(String.join(", ", columns));
+            } else {
+                // a Sentinel table keeps all its columns: their triage columns differ per table
+                sb.append("    | project-reorder EventTime, ").append(String.join(", ", TAGS));
+            }
+            sb.append(')').append(i + 1 < legs.size() ? ",\n" : "\n");
         }
-        sb.append("| sort by Timestamp desc\n");
+        sb.append(mixed ? "| sort by EventTime desc\n" : "| sort by Timestamp desc\n");
         return sb.toString();
+    }
+
+    private static boolean isDefender(String table) {
+        return table.startsWith("Device");
     }
 
     private static String table(MappedRule m) {

@@ -42,4 +42,21 @@ class UnionPackTest {
         assertEquals(3, union.split("\\| extend SigmaRuleTitle = ", -1).length - 1);
         assertTrue(union.endsWith("| sort by Timestamp desc\n"));
     }
+
+    @Test
+    void aPackOverDefenderAndSentinelTablesSortsByOneEventTime() throws IOException {
+        rule("proc", "process_creation", "Image", "            - 'c.exe'\n");
+        Files.writeString(dir.resolve("sec.yml"), "title: sec\nid: sec\nlevel: low\nlogsource:\n    product: windows\n"
+                + "    service: security\ndetection:\n    sel:\n        EventID: 4688\n    condition: sel\n");
+        var target = Converter.Target.of(new KqlBackend(),
+                List.of(dev.sigc.pipeline.PipelineLoader.bundled("kql-sentinel.yml")));
+        Converter.Result r = new Converter().convert(RuleFiles.find(List.of(dir)), List.of(target));
+        assertEquals(List.of(), r.diagnostics());
+        String union = UnionPack.render("p", r.outputs(), "1d");
+        assertTrue(union.contains("    (DeviceProcessEvents\n    | where Timestamp > ago(Lookback)\n"), union);
+        assertTrue(union.contains("    (SecurityEvent\n    | where TimeGenerated > ago(Lookback)\n"), union);
+        assertTrue(union.contains("| extend EventTime = TimeGenerated, SigmaRuleTitle = \"sec\""), union);
+        assertTrue(union.contains("| project EventTime, Timestamp, DeviceId"), union);
+        assertTrue(union.endsWith("| sort by EventTime desc\n"), union);
+    }
 }

@@ -106,6 +106,9 @@ public record SigmaString(List<SigmaString.Part> parts) {
     }
 
     private static List<Part> normalise(List<Part> in) {
+        if (isNormal(in)) {
+            return List.copyOf(in); // the usual case: no merging needed, one copy (none if already immutable)
+        }
         List<Part> out = new ArrayList<>(in.size());
         for (Part p : in) {
             Objects.requireNonNull(p, "part");
@@ -119,6 +122,18 @@ public record SigmaString(List<SigmaString.Part> parts) {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static boolean isNormal(List<Part> in) {
+        Part last = null;
+        for (Part p : in) {
+            if (p == null || (p instanceof Text && last instanceof Text)
+                    || (p == Wildcard.ANY_STRING && last == Wildcard.ANY_STRING)) {
+                return false;
+            }
+            last = p;
+        }
+        return true;
     }
 
     public boolean isEmpty() {

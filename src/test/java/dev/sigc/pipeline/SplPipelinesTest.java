@@ -80,6 +80,7 @@ class SplPipelinesTest {
         product: azure\\nservice: signinlogs => selection:\\n    ResultType: 50126 => sourcetype="azure:monitor:aad" AND category="SignInLogs" AND resultType="50126"
         product: azure\\nservice: activitylogs => selection:\\n    operationName: MICROSOFT.KEYVAULT/VAULTS/DELETE => sourcetype="mscs:azure:audit" AND operationName.value="MICROSOFT.KEYVAULT/VAULTS/DELETE"
         product: okta\\nservice: okta => selection:\\n    eventType: user.mfa.factor.deactivate => sourcetype="OktaIM2:log" AND eventType="user.mfa.factor.deactivate"
+        product: kubernetes\\nservice: audit => selection:\\n    verb: create\\n    objectRef.resource: pods\\n    user.groups: system:masters => sourcetype="kube:apiserver-audit" AND verb="create" AND objectRef.resource="pods" | where match('user.groups{}', "(?is)^system:masters\\\\z")
         category: proxy => selection:\\n    c-useragent: curl => tag="web" AND tag="proxy" AND http_user_agent="curl"
         category: dns => selection:\\n    query: evil.example => tag="network" AND tag="resolution" AND tag="dns" AND query="evil.example"
         category: process_creation\\nproduct: macos => selection:\\n    Image|endswith: /osascript => tag="process" AND tag="report" AND process_path="*/osascript"
@@ -195,7 +196,7 @@ class SplPipelinesTest {
                 "product: azure\nservice: signinlogs", "product: azure\nservice: auditlogs",
                 "product: azure\nservice: activitylogs", "product: azure\nservice: riskdetection",
                 "product: m365\nservice: audit", "product: gcp\nservice: gcp.audit", "product: okta\nservice: okta",
-                "product: github\nservice: audit")) {
+                "product: github\nservice: audit", "product: kubernetes\nservice: audit")) {
             if (convert(DEFAULT, ls, "selection:\n    x|exists: true").contains("has no 'table'")) {
                 uncovered.add(ls.replace("\n", " "));
             }

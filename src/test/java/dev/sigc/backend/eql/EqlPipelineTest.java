@@ -103,6 +103,21 @@ class EqlPipelineTest {
     }
 
     @Test
+    void saasAndApplianceLogsSelectTheIntegrationDataset() throws IOException {
+        assertEquals("any where event.dataset : \"atlassian_bitbucket.audit\" and bitbucket.audit.type.action"
+                        + " : \"User login failed\" and bitbucket.audit.type.category : \"Authentication\"",
+                eql("product: bitbucket\nservice: audit", "auditType.action: User login failed\nauditType.category: Authentication"));
+        assertEquals("any where event.dataset : \"cisco_duo.auth\" and cisco_duo.auth.reason : \"bypass_user\"",
+                eql("product: cisco\nservice: duo", "reason: bypass_user"));
+        assertEquals("any where event.dataset : \"fortinet_fortigate.log\" and fortinet.firewall.type : \"event\""
+                        + " and fortinet.firewall.action : \"Add\" and fortinet.firewall.cfgpath : \"system.admin\"",
+                eql("product: fortigate\nservice: event", "action: Add\ncfgpath: system.admin"));
+        // x509 records carry no event.category in the Zeek integration: 'any', not 'network'
+        assertEquals("any where event.dataset : \"zeek.x509\" and zeek.x509.certificate.serial : \"8BB00EE\"",
+                eql("product: zeek\nservice: x509", "certificate.serial: 8BB00EE"));
+    }
+
+    @Test
     void webServerLogsAreWebEvents() throws IOException {
         assertEquals("web where url.query like~ \"*../../*\" and http.response.status_code == 200",
                 eql("category: webserver", "cs-uri-query|contains: '../../'\nsc-status: 200"));

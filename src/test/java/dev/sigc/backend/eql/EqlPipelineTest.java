@@ -100,6 +100,8 @@ class EqlPipelineTest {
                 eql("product: aws\nservice: cloudtrail", "eventSource: cloudtrail.amazonaws.com\neventName: StopLogging"));
         assertEquals("any where event.dataset : \"okta.system\" and okta.event_type : \"user.mfa.factor.deactivate\"",
                 eql("product: okta\nservice: okta", "eventType: user.mfa.factor.deactivate"));
+        assertEquals("any where event.dataset : \"okta.system\" and okta.target.display_name : \"Okta Admin Console\"",
+                eql("product: okta\nservice: okta", "target.displayName: Okta Admin Console"));
     }
 
     @Test

@@ -132,6 +132,9 @@ class EqlPipelineTest {
                 .contains("field 'Hashes' is not a field of ecs"));
         assertTrue(error("category: network_connection\nproduct: windows", "Initiated: 'true'")
                 .contains("field 'Initiated' is not a field of ecs"));
+        // OpenCanary's numeric logtype is replaced by its name (log.logger) in the integration
+        assertTrue(error("category: application\nproduct: opencanary", "logtype: 5001")
+                .contains("field 'logtype' is not a field of ecs"));
         // Windows 'DOMAIN\name' has no single ECS field (outside process creation, see the pipeline's note)
         assertTrue(error("category: file_event\nproduct: windows", "User|contains: 'AUTHORI'")
                 .contains("field 'User' is not a field of ecs"));

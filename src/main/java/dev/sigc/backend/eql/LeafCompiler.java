@@ -8,7 +8,6 @@ import dev.sigc.ast.FieldRefMatch;
 import dev.sigc.ast.LeafVisitor;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
-import dev.sigc.ast.RegexFlag;
 import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.SigmaString;
 import dev.sigc.ast.StrOp;
@@ -97,9 +96,9 @@ final class LeafCompiler implements LeafVisitor<EqlTerm> {
 
     @Override
     public EqlTerm visitRegex(RegexMatch node) {
-        String regex = RegexTranslator.translate(node);
+        RegexTranslator.Translation t = RegexTranslator.translate(node);
         return new Listable(EqlEscaper.field(node.field(), node.span()),
-                node.has(RegexFlag.IGNORE_CASE) ? ListOp.IREGEX : ListOp.REGEX, EqlEscaper.string(regex, node.span()));
+                t.ignoreCase() ? ListOp.IREGEX : ListOp.REGEX, EqlEscaper.string(t.regex(), node.span()));
     }
 
     @Override

@@ -16,10 +16,14 @@ import java.util.List;
  * without {@code s} a {@code .} is {@code [^\n]}; {@code \d \w \s} and their negations become explicit
  * ASCII classes (Lucene's {@code \s} lacks {@code \f} and {@code \v}); {@code \t \n \r \f \a \xHH \x{H..}
  * &#92;uHHHH} become the character itself; lazy quantifiers drop the {@code ?} (it cannot change whether a
- * match exists); named and non-capturing groups become plain groups.
+ * match exists); named and non-capturing groups become plain groups. A group that is a whole top-level
+ * alternative ({@code (^a$)|b}) is read as top-level alternatives, so anchors may stand inside it. A
+ * leading inline flag group of {@code i}, {@code m} and {@code s} ({@code (?i)a}) sets those flags for the
+ * whole pattern, which is what the Sigma modifiers of the same letters do.
  *
  * <p>Rejected ({@code unsupported-regex}): lookaround, backreferences, word boundaries and other
- * assertions, inline flags, atomic groups, possessive quantifiers, Unicode properties, POSIX and nested
+ * assertions, inline flags anywhere but at the very start (or with other letters, or scoped
+ * {@code (?i:...)}), atomic groups, possessive quantifiers, Unicode properties, POSIX and nested
  * classes, class intersection, anchors anywhere else, and an unescaped '{' that is not a complete
  * quantifier (PCRE reads it as a literal, other engines as an error or a quantifier).
  * A {@code $} before a final line break (PCRE) is not matched: like RE2, {@code $} means end of value.
@@ -40,25 +44,52 @@ final class RegexTranslator {
     private RegexTranslator(RegexMatch node) {
         this.node = node;
         this.cps = node.pattern().codePoints().toArray();
-        this.ignoreCase = node.has(RegexFlag.IGNORE_CASE);
-        this.multiline = node.has(RegexFlag.MULTILINE);
-        this.dotall = node.has(RegexFlag.DOTALL);
+        String leading = leadingFlags(cps);
+        this.pos = leading.isEmpty() ? 0 : leading.length() + 3;
+        this.ignoreCase = node.has(RegexFlag.IGNORE_CASE) || leading.indexOf('i') >= 0;
+        this.multiline = node.has(RegexFlag.MULTILINE) || leading.indexOf('m') >= 0;
+        this.dotall = node.has(RegexFlag.DOTALL) || leading.indexOf('s') >= 0;
     }
 
-    /** The Lucene regex for {@code node}; use it with {@code regex~} exactly when the rule has {@code i}. */
-    static String translate(RegexMatch node) {
-        return new RegexTranslator(node).top();
+    /** A Lucene regex and whether it must be used with {@code regex~} (case-insensitive). */
+    record Translation(String regex, boolean ignoreCase) {}
+
+    /**
+     * The Lucene regex for {@code node}; case-insensitive when the rule has {@code i} or the pattern starts
+     * with an inline {@code (?i)}.
+     */
+    static Translation translate(RegexMatch node) {
+        RegexTranslator t = new RegexTranslator(node);
+        return new Translation(t.top(), t.ignoreCase);
+    }
+
+    /**
+     * The letters of a leading inline flag group made only of {@code i}, {@code m} and {@code s}
+     * ({@code "(?im)..."} gives {@code "im"}), or "" when the pattern has none; anything else (other
+     * letters, '-', a scoped {@code (?i:...)}) is left to the group parser, which rejects it.
+     */
+    private static String leadingFlags(int[] cps) {
+        if (cps.length < 4 || cps[0] != '(' || cps[1] != '?') {
+            return "";
+        }
+        StringBuilder letters = new StringBuilder();
+        for (int i = 2; i < cps.length; i++) {
+            int c = cps[i];
+            if (c == ')') {
+                return letters.toString();
+            }
+            if ((c != 'i' && c != 'm' && c != 's') || letters.indexOf(Character.toString(c)) >= 0) {
+                return "";
+            }
+            letters.appendCodePoint(c);
+        }
+        return "";
     }
 
     private record Branch(String body, boolean start, boolean end) {}
 
     private String top() {
-        List<Branch> branches = new ArrayList<>();
-        branches.add(branch(0));
-        while (more() && peek() == '|') {
-            pos++;
-            branches.add(branch(0));
-        }
+        List<Branch> branches = topBranches();
         if (more()) {
             throw fail("unbalanced ')' at offset " + pos);
         }
@@ -69,6 +100,75 @@ final class RegexTranslator {
             return ".*" + alternation(branches.stream().map(Branch::body).toList()) + ".*";
         }
         return "(" + String.join("|", branches.stream().map(this::wrap).toList()) + ")";
+    }
+
+    /** The alternatives up to an unmatched ')' or the end, each at depth 0. */
+    private List<Branch> topBranches() {
+        List<Branch> branches = new ArrayList<>(topBranch());
+        while (more() && peek() == '|') {
+            pos++;
+            branches.addAll(topBranch());
+        }
+        return branches;
+    }
+
+    /**
+     * One top-level alternative. When it does not parse as a plain sequence (say, anchors inside a group)
+     * but is one group between '|'s or the ends ({@code (^a$)|b}), the group matches exactly what its own
+     * alternatives do at the top level, so they are read there, where anchors are allowed.
+     */
+    private List<Branch> topBranch() {
+        int startPos = pos;
+        try {
+            return List.of(branch(0));
+        } catch (SigcException plain) {
+            pos = startPos;
+            int opening = more() && peek() == '(' ? plainGroupOpening() : 0;
+            if (opening > 0) {
+                pos += opening;
+                try {
+                    List<Branch> inner = topBranches();
+                    if (more() && peek() == ')') {
+                        pos++;
+                        if (!more() || peek() == '|' || peek() == ')') {
+                            return inner;
+                        }
+                    }
+                } catch (SigcException ignored) {
+                    // not a whole-alternative group either: the plain reading's error says more
+                }
+            }
+            throw plain;
+        }
+    }
+
+    /** The length of a plain, non-capturing or named group opening at the cursor, or 0 for other groups. */
+    private int plainGroupOpening() {
+        if (peekAt(1) != '?') {
+            return 1;
+        }
+        if (peekAt(2) == ':') {
+            return 3;
+        }
+        int close;
+        int from;
+        if (peekAt(2) == 'P' && peekAt(3) == '<') {
+            close = '>';
+            from = 4;
+        } else if (peekAt(2) == '<' && peekAt(3) != '=' && peekAt(3) != '!') {
+            close = '>';
+            from = 3;
+        } else if (peekAt(2) == '\'') {
+            close = '\'';
+            from = 3;
+        } else {
+            return 0;
+        }
+        int i = from;
+        while (peekAt(i) >= 0 && (Character.isLetterOrDigit(peekAt(i)) || peekAt(i) == '_')) {
+            i++;
+        }
+        return i > from && peekAt(i) == close ? i + 1 : 0;
     }
 
     private String wrap(Branch b) {

@@ -100,6 +100,23 @@ class EqlPipelineTest {
                 eql("product: aws\nservice: cloudtrail", "eventSource: cloudtrail.amazonaws.com\neventName: StopLogging"));
         assertEquals("any where event.dataset : \"okta.system\" and okta.event_type : \"user.mfa.factor.deactivate\"",
                 eql("product: okta\nservice: okta", "eventType: user.mfa.factor.deactivate"));
+        assertEquals("any where event.dataset : \"okta.system\" and okta.target.display_name : \"Okta Admin Console\"",
+                eql("product: okta\nservice: okta", "target.displayName: Okta Admin Console"));
+    }
+
+    @Test
+    void saasAndApplianceLogsSelectTheIntegrationDataset() throws IOException {
+        assertEquals("any where event.dataset : \"atlassian_bitbucket.audit\" and bitbucket.audit.type.action"
+                        + " : \"User login failed\" and bitbucket.audit.type.category : \"Authentication\"",
+                eql("product: bitbucket\nservice: audit", "auditType.action: User login failed\nauditType.category: Authentication"));
+        assertEquals("any where event.dataset : \"cisco_duo.auth\" and cisco_duo.auth.reason : \"bypass_user\"",
+                eql("product: cisco\nservice: duo", "reason: bypass_user"));
+        assertEquals("any where event.dataset : \"fortinet_fortigate.log\" and fortinet.firewall.type : \"event\""
+                        + " and fortinet.firewall.action : \"Add\" and fortinet.firewall.cfgpath : \"system.admin\"",
+                eql("product: fortigate\nservice: event", "action: Add\ncfgpath: system.admin"));
+        // x509 records carry no event.category in the Zeek integration: 'any', not 'network'
+        assertEquals("any where event.dataset : \"zeek.x509\" and zeek.x509.certificate.serial : \"8BB00EE\"",
+                eql("product: zeek\nservice: x509", "certificate.serial: 8BB00EE"));
     }
 
     @Test
@@ -115,6 +132,9 @@ class EqlPipelineTest {
                 .contains("field 'Hashes' is not a field of ecs"));
         assertTrue(error("category: network_connection\nproduct: windows", "Initiated: 'true'")
                 .contains("field 'Initiated' is not a field of ecs"));
+        // OpenCanary's numeric logtype is replaced by its name (log.logger) in the integration
+        assertTrue(error("category: application\nproduct: opencanary", "logtype: 5001")
+                .contains("field 'logtype' is not a field of ecs"));
         // Windows 'DOMAIN\name' has no single ECS field (outside process creation, see the pipeline's note)
         assertTrue(error("category: file_event\nproduct: windows", "User|contains: 'AUTHORI'")
                 .contains("field 'User' is not a field of ecs"));

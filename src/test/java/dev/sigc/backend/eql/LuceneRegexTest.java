@@ -52,11 +52,57 @@ class LuceneRegexTest {
     void anchorsElsewhereAreRejected() {
         rejects("a^b");
         rejects("a$b");
-        rejects("(^a)");
-        rejects("(a$)");
+        rejects("(^a)b");
+        rejects("b(a$)");
+        rejects("(^a)+");
+        rejects("((^a)b)");
+        rejects("(?=^a)");
         rejects("^^a");
         rejects("^*a");
         rejects("a$*");
+    }
+
+    @Test
+    void aGroupThatIsAWholeAlternativeIsReadAtTheTopLevel() {
+        assertEquals("a.*", lucene("(^a)"));
+        assertEquals(".*a", lucene("(?:a$)"));
+        assertEquals("([a-zA-Z]{4}|[a-zA-Z]{8})", lucene("(^[a-zA-Z]{4}$)|(^[a-zA-Z]{8}$)"));
+        assertEquals("(a|b.*|.*c.*)", lucene("((^a$)|(?<n>^b))|c"));
+        assertEquals(".*(a|b).*", lucene("(a|b)"));
+        assertEquals("(.*\n)?a(\n.*)?", lucene("(^a$)", RegexFlag.MULTILINE));
+    }
+
+    @Test
+    void aLeadingInlineFlagGroupSetsTheFlagsOfTheWholePattern() {
+        assertEquals(".*[a-zA-Z]b.*", lucene("(?i)[a-z]b"));
+        assertEquals(".*a.b.*", lucene("(?s)a.b"));
+        assertEquals("(.*\n)?a.*", lucene("(?m)^a"));
+        assertEquals(".*[a-zA-Z].b.*", lucene("(?mis)[a-z].b"));
+        assertEquals(".*", lucene("(?i)"));
+        assertEquals(RegexTranslator.translate(re("f", "(?i)abc")), RegexTranslator.translate(re("f", "abc",
+                RegexFlag.IGNORE_CASE)));
+        assertEquals(new RegexTranslator.Translation(".*abc.*", false), RegexTranslator.translate(re("f", "abc")));
+        assertEquals(new RegexTranslator.Translation(".*abc.*", true), RegexTranslator.translate(re("f", "(?i)abc")));
+        for (String bad : List.of("a(?i)b", "(?i:a)b", "(?x)a", "(?-i)a", "(?ii)a", "(?i)(?s)a", "(?u)a", "(?im")) {
+            rejects(bad);
+        }
+    }
+
+    @Test
+    void inlineFlagTranslationsMatchWhatJavaFinds() {
+        // regex~ folds ASCII letters: emulated with CASE_INSENSITIVE (ASCII only without UNICODE_CASE)
+        List<String> patterns = List.of("(?i)abc", "(?i)^abc$", "(?i)[a-c]x", "(?is)a.c", "(?m)^foo$", "(?i)(^a$)|b",
+                "(?i)\\$\\{`?e`?n`?v\\}", "(^[a-zA-Z]{2}$)|(^[a-zA-Z]{4}$)");
+        for (String pattern : patterns) {
+            RegexTranslator.Translation t = RegexTranslator.translate(re("f", pattern));
+            Pattern reference = Pattern.compile(pattern, Pattern.UNIX_LINES);
+            Pattern emulated = Pattern.compile(t.regex(), Pattern.DOTALL | (t.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0));
+            for (String s : List.of("", "abc", "ABC", "xAbCx", "a\nc", "A\nC", "bx", "Bx", "foo", "x\nfoo\ny",
+                    "${env}", "${`E`N`V}", "a", "B", "ab", "AbCd", "abcde", "a1")) {
+                assertEquals(reference.matcher(s).find(), emulated.matcher(s).matches(),
+                        () -> "pattern " + pattern + " as " + t + " on " + s);
+            }
+        }
     }
 
     @Test
@@ -105,7 +151,7 @@ class LuceneRegexTest {
         assertEquals(".*(ab).*", lucene("(?'n'ab)"));
         assertEquals(".*.{0}.*", lucene("()"));
         assertEquals(".*a.{0}.*", lucene("a()*"));
-        for (String bad : List.of("a(?=b)", "a(?!b)", "(?<=a)b", "(?<!a)b", "(?i)a", "(?>a)", "(?#c)", "(?P=x)",
+        for (String bad : List.of("a(?=b)", "a(?!b)", "(?<=a)b", "(?<!a)b", "a(?i)", "(?>a)", "(?#c)", "(?P=x)",
                 "(a)\\1", "(a", "a)", "(?<>a)", "(?P<x)")) {
             rejects(bad);
         }

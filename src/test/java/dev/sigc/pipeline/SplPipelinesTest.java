@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sigc.backend.spl.SplBackend;
+import dev.sigc.cli.CliRun;
 import dev.sigc.convert.Converter;
 import dev.sigc.convert.RuleFiles;
 import dev.sigc.diag.Diagnostic;
@@ -132,6 +133,13 @@ class SplPipelinesTest {
     @Test
     void cimReplacesTheDefaultPipeline() {
         assertEquals(List.of("spl-cim"), CIM.runner().pipelines().stream().map(Pipeline::name).toList());
+        CliRun list = CliRun.of("list", "pipelines");
+        assertTrue(list.out().contains("spl-cim        bundled, target spl, use with -p spl-cim instead of spl-sysmon"),
+                list.out());
+        CliRun convert = CliRun.of("convert", "-t", "spl", "-p", "spl-cim",
+                "sigma-rules/t1552.005/proc-cloud-instance-identity-discovery.yml");
+        assertEquals(0, convert.exitCode(), convert.err());
+        assertTrue(convert.out().startsWith(TSTATS + "Endpoint.Processes where Processes.process IN ("), convert.out());
     }
 
     /** Forms the CIM add-ons change (or do not fill) stay unmapped, so that a rule on them fails instead. */

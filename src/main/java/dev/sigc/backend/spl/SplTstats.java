@@ -44,9 +44,17 @@ import java.util.regex.Pattern;
 final class SplTstats {
     /** A data model, dataset or field name: dot-separated identifiers. */
     private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    /** Words tstats or the search language read as clause keywords or operators. */
+    /**
+     * Words tstats or the search language read as clause keywords or operators, and the search terms that are
+     * directives rather than field tests (time range, index, server, event type and tag look-ups), which a field
+     * passed through unmapped must not turn into.
+     */
     static final Set<String> RESERVED = Set.of("and", "or", "not", "xor", "in", "term", "case", "by", "from",
-            "where", "as", "span", "prefix", "groupby", "datamodel", "count");
+            "where", "as", "span", "prefix", "groupby", "datamodel", "count", "index", "earliest", "latest",
+            "_index_earliest", "_index_latest", "starttime", "endtime", "timeformat", "startdaysago", "enddaysago",
+            "starthoursago", "endhoursago", "startminutesago", "endminutesago", "startmonthsago", "endmonthsago",
+            "searchtimespandays", "searchtimespanhours", "searchtimespanminutes", "searchtimespanmonths",
+            "splunk_server", "splunk_server_group", "eventtype", "tag");
 
     private SplTstats() {}
 

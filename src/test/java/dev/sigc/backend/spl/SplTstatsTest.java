@@ -142,6 +142,8 @@ class SplTstatsTest {
                 .contains("keyword (field-less) search"));
         assertTrue(error(eq("by", "x")).contains("field name 'by' cannot be written"));
         assertTrue(error(eq("a-b", "x")).contains("field name 'a-b' cannot be written"));
+        assertTrue(error(eq("earliest", "-1y")).contains("field name 'earliest' cannot be written"));
+        assertTrue(error(eq("index", "*")).contains("field name 'index' cannot be written"));
     }
 
     @Test

@@ -182,10 +182,66 @@ class SplTstatsTest {
                 g.pick(StrOp.class), g.bool())), t -> checkHostile(t.value(), t.op(), t.cased()));
     }
 
+    private static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    /**
+     * Hostile text as a field name, a data model, a child dataset or a BY field (a user's pipeline supplies them)
+     * is either refused or written as exactly itself, a plain dotted name, in its one place in the query.
+     */
+    @Test
+    void hostileNamesAreRefusedOrPlainNames() {
+        Hostile h = Hostile.seeded(SEED + 1);
+        Hostile.Source<String> names = Hostile.joined(Hostile.oneOf(SplHostileValuesTest.HOSTILE,
+                Hostile.of(".", "Processes", "Processes.process", "_x", "by", "where", "0")), 3);
+        h.check(h.tries(TRIES, names.edges(), names::next), name -> {
+            boolean plain = plainName(name);
+            Expr e = eq("Processes.process_path", "x");
+            String[][] cases = {{"field", name}, {"datamodel", name}, {"nodename", name}, {"by", name}};
+            for (String[] c : cases) {
+                String query;
+                try {
+                    query = c[0].equals("field") ? tstats(eq(name, "x"), with("nullable", "Processes.process_path "
+                            + (plain ? name : ""))) : tstats(e, with(c[0], c[1]));
+                } catch (SigcException ex) {
+                    List<String> tokens = java.util.Arrays.stream(name.trim().split("[\\s,]+"))
+                            .filter(t -> !t.isEmpty()).toList();
+                    boolean mayRefuse = switch (c[0]) {
+                        case "datamodel" -> !plain || name.indexOf('.') < 0;
+                        case "by" -> tokens.isEmpty() || !tokens.stream().allMatch(SplTstatsTest::plainName);
+                        default -> !plain;
+                    };
+                    assertTrue(mayRefuse, () -> c[0] + " " + Hostile.literal(name) + " refused: " + ex.getMessage());
+                    continue;
+                }
+                boolean acceptable = c[0].equals("by")
+                        ? java.util.Arrays.stream(name.trim().split("[\\s,]+")).allMatch(SplTstatsTest::plainName)
+                        : plain;
+                assertTrue(acceptable, () -> c[0] + " " + Hostile.literal(name) + " accepted: " + query);
+                SplLexer.lex(query); // no stray quote, control character or backtick
+                String where = query.substring(query.indexOf(" from datamodel="));
+                String expected = switch (c[0]) {
+                    case "field" -> " from datamodel=Endpoint.Processes where " + name + "=\"x\" by Processes.dest"
+                            + " Processes.process";
+                    case "datamodel" -> " from datamodel=" + name + " where Processes.process_path=\"x\" by"
+                            + " Processes.dest Processes.process";
+                    case "nodename" -> " from datamodel=Endpoint.Processes where nodename=" + name + " AND"
+                            + " Processes.process_path=\"x\" by Processes.dest Processes.process";
+                    default -> " from datamodel=Endpoint.Processes where Processes.process_path=\"x\" by "
+                            + String.join(" ", name.trim().split("[\\s,]+"));
+                };
+                assertEquals(expected, where, () -> c[0] + " " + Hostile.literal(name));
+            }
+        });
+    }
+
+    static boolean plainName(String name) {
+        return NAME.matcher(name).matches() && !SplTstats.RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
     static void checkHostile(String value, StrOp op, boolean cased) {
         StringMatch m = new StringMatch(Optional.of("Processes.process_path"), op, SigmaString.literal(value), cased, AT);
-        boolean refusable = cased || value.indexOf('*') >= 0 || !SplStrings.isLiteralSafe(value)
-                || (value.isEmpty() && op == StrOp.EQUALS) || value.isEmpty();
+        boolean refusable = cased || value.indexOf('*') >= 0 || !SplStrings.isLiteralSafe(value) || value.isEmpty();
         String query;
         try {
             query = tstats(m);

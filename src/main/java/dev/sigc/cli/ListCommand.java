@@ -34,8 +34,12 @@ final class ListCommand implements Callable<Integer> {
             case "pipelines" -> {
                 for (String name : BundledPipelines.names()) {
                     String target = BundledPipelines.target(name);
-                    boolean isDefault = Backends.byId(target).map(b -> b.defaultPipeline().equals(name + ".yml")).orElse(false);
-                    out.printf("%-14s bundled, target %s%s%n", name, target, isDefault ? ", default" : ", add with -p " + name);
+                    var backend = Backends.byId(target);
+                    boolean isDefault = backend.map(b -> b.defaultPipeline().equals(name + ".yml")).orElse(false);
+                    String instead = backend.filter(b -> b.alternativePipelines().contains(name + ".yml"))
+                            .map(b -> ", use with -p " + name + " instead of " + b.defaultPipeline().replace(".yml", ""))
+                            .orElse(", add with -p " + name);
+                    out.printf("%-14s bundled, target %s%s%n", name, target, isDefault ? ", default" : instead);
                 }
             }
             case "formats" -> {

@@ -26,7 +26,11 @@ public final class Converter {
     private final RuleLoader loader = new RuleLoader();
     private final RuleCompiler compiler = new RuleCompiler();
 
-    /** One target: its backend and the pipelines to apply (the backend's bundled one, then the user's). */
+    /**
+     * One target: its backend and the pipelines to apply (the backend's bundled one, then the user's). A bundled
+     * pipeline the backend names as an alternative to its default ({@link Backend#alternativePipelines()})
+     * replaces the default instead of following it.
+     */
     public record Target(Backend backend, PipelineRunner runner) {
         public static Target of(Backend backend, List<Pipeline> userPipelines) {
             return of(backend, userPipelines, false);
@@ -35,7 +39,11 @@ public final class Converter {
         /** With {@code passThrough}, a field the schema does not know is a warning instead of an error. */
         public static Target of(Backend backend, List<Pipeline> userPipelines, boolean passThrough) {
             List<Pipeline> all = new ArrayList<>();
-            all.add(PipelineLoader.bundled(backend.defaultPipeline()));
+            boolean replaced = userPipelines.stream().anyMatch(p -> backend.alternativePipelines().stream()
+                    .anyMatch(alt -> p.source().equals("pipelines/" + alt)));
+            if (!replaced) {
+                all.add(PipelineLoader.bundled(backend.defaultPipeline()));
+            }
             all.addAll(userPipelines);
             return new Target(backend, new PipelineRunner(backend.id(), all, passThrough));
         }

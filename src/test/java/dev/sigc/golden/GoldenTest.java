@@ -36,7 +36,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code golden/<target>/<pack>/<rule>.<ext>} for a query, or {@code <rule>.error} holding the diagnostics when
  * the target rejects the rule (allowed only in the conformance pack); and for the other packs each format's
  * files as {@code sigc convert -f <format> -o golden} writes them (golden/kql/<pack>.union.kql,
- * golden/sentinel/<pack>/<rule>.yaml, golden/ndjson/<pack>.ndjson, ...). A golden without a rule fails too.
+ * golden/sentinel/<pack>/<rule>.yaml, golden/ndjson/<pack>.ndjson, ...). A flavour, a target with a bundled
+ * pipeline that replaces its default ({@link #FLAVOURS}), has its own folder ({@code golden/spl-cim/<pack>/}) with a
+ * query or an error golden for every rule, since a flavour covers less. A golden without a rule fails too.
  */
 class GoldenTest {
     static final Path RULES = Path.of("sigma-rules");
@@ -44,6 +46,11 @@ class GoldenTest {
     static final Set<String> MAY_FAIL = Set.of("conformance");
     /** Extra pipelines a pack is converted with. */
     static final Map<String, Path> PACK_PIPELINE = Map.of("conformance", Path.of("src/test/resources/conformance-pipeline.yml"));
+
+    /** Flavours: golden folder, target, the bundled pipeline given with -p, and the packs converted with it. */
+    record Flavour(String folder, String target, String pipeline, Set<String> packs) {}
+
+    static final List<Flavour> FLAVOURS = List.of(new Flavour("spl-cim", "spl", "spl-cim.yml", Set.of("t1552.005")));
 
     static List<Path> packs() throws IOException {
         try (Stream<Path> s = Files.list(RULES)) {
@@ -96,6 +103,11 @@ class GoldenTest {
             if (!MAY_FAIL.contains(packName)) {
                 formats(pack, tests, expectedGoldens);
             }
+            for (Flavour flavour : FLAVOURS) {
+                if (flavour.packs().contains(packName)) {
+                    flavour(flavour, pack, files, tests, expectedGoldens);
+                }
+            }
         }
         List<Path> existing;
         try (Stream<Path> s = Files.exists(Golden.ROOT) ? Files.walk(Golden.ROOT) : Stream.empty()) {
@@ -114,6 +126,36 @@ class GoldenTest {
             }));
         }
         return tests;
+    }
+
+    /** A flavour's query or error golden for every rule of the pack. */
+    private static void flavour(Flavour flavour, Path pack, List<RuleFile> files, List<DynamicTest> tests,
+                                Set<Path> expectedGoldens) {
+        String packName = pack.getFileName().toString();
+        List<Pipeline> pipelines = List.of(PipelineLoader.bundled(flavour.pipeline()));
+        Backend backend = Backends.byId(flavour.target()).orElseThrow();
+        Converter.Result result = new Converter().convert(files, List.of(Converter.Target.of(backend, pipelines)));
+        Path root = Golden.ROOT.resolve(flavour.folder());
+        for (Converted c : result.outputs()) {
+            Path golden = root.resolve(c.outputPath());
+            expectedGoldens.add(golden);
+            tests.add(dynamicTest(flavour.folder() + " " + c.outputPath(), () -> Golden.check(golden, c.query().text() + "\n")));
+        }
+        Map<String, List<Diagnostic>> errorsByFile = new TreeMap<>();
+        for (Diagnostic d : result.diagnostics()) {
+            errorsByFile.computeIfAbsent(d.span().file(), k -> new ArrayList<>()).add(d);
+        }
+        for (RuleFile f : files) {
+            List<Diagnostic> errs = errorsByFile.get(f.path().toString().replace('\\', '/'));
+            if (errs == null) {
+                continue;
+            }
+            String stem = f.relative().replaceAll("\\.ya?ml$", "");
+            Path golden = root.resolve(packName).resolve(stem + ".error");
+            expectedGoldens.add(golden);
+            String text = errs.stream().map(Diagnostic::render).collect(Collectors.joining("\n", "", "\n"));
+            tests.add(dynamicTest(flavour.folder() + " " + packName + "/" + stem + ".error", () -> Golden.check(golden, text)));
+        }
     }
 
     /** Every output format but the plain query (checked above, per target) over a pack that fully converts. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sigc.backend.spl.SplBackend;
+import dev.sigc.cli.CliRun;
 import dev.sigc.convert.Converter;
 import dev.sigc.convert.RuleFiles;
 import dev.sigc.diag.Diagnostic;
@@ -23,14 +24,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The bundled SPL pipeline spl-sysmon.yml (the default: raw events by source and sourcetype) and the draft spl-cim.yml
- * (kept with the tests until the SPL backend writes tstats searches; the
- * CIM data models). Each case is a small rule for one logsource and the query or the error it must give.
+ * The bundled SPL pipelines: spl-sysmon.yml (the default: raw events by source and sourcetype) and spl-cim.yml (the
+ * accelerated CIM data models, searched with tstats; it replaces the default). Each case is a small rule for one
+ * logsource and the query or the error it must give.
  */
 class SplPipelinesTest {
     private static final Converter.Target DEFAULT = Converter.Target.of(new SplBackend(), List.of());
-    private static final Converter.Target CIM = new Converter.Target(new SplBackend(),
-            new PipelineRunner("spl", List.of(PipelineLoader.file(Path.of("src/test/resources/spl-cim/spl-cim.yml")))));
+    /** As {@code -t spl -p spl-cim} builds it: the bundled pipeline named as an alternative replaces the default. */
+    private static final Converter.Target CIM = Converter.Target.of(new SplBackend(),
+            List.of(PipelineLoader.bundled("spl-cim.yml")));
+    private static final String TSTATS = "| tstats summariesonly=false fillnull_value=\"null\" count min(_time) as"
+            + " firstTime max(_time) as lastTime from datamodel=";
 
     @TempDir
     Path dir;
@@ -111,20 +115,46 @@ class SplPipelinesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", textBlock = """
-        category: process_creation\\nproduct: windows => selection:\\n    ParentImage|endswith: \\\\w3wp.exe => Endpoint.Processes => Processes.parent_process_path="*\\\\w3wp.exe"
-        category: registry_set\\nproduct: windows => selection:\\n    TargetObject|contains: \\\\Run\\\\ => Endpoint.Registry => Registry.action="modified" AND Registry.registry_path="*\\\\Run\\\\*"
-        category: proxy => selection:\\n    c-uri|contains: /wp-admin => Web.Web => nodename="Web.Proxy" AND Web.url="*/wp-admin*"
-        category: dns_query\\nproduct: windows => selection:\\n    QueryName|endswith: .onion => Network_Resolution.DNS => DNS.query="*.onion"
+        category: process_creation\\nproduct: windows => selection:\\n    ParentImage|endswith: \\\\w3wp.exe => Endpoint.Processes where Processes.parent_process_path="*\\\\w3wp.exe" by Processes.dest Processes.user Processes.parent_process_path Processes.parent_process Processes.process_path Processes.process
+        category: process_creation\\nproduct: linux => selection:\\n    Image|endswith: /curl\\n    CommandLine|contains: 169.254.169.254 => Endpoint.Processes where Processes.process_path="*/curl" AND Processes.process="*169.254.169.254*" by Processes.dest Processes.user Processes.parent_process_path Processes.parent_process Processes.process_path Processes.process
+        category: file_event\\nproduct: windows => selection:\\n    TargetFilename|endswith: .lnk\\n    Image|endswith: \\\\winword.exe => Endpoint.Filesystem where Filesystem.file_path="*.lnk" AND Filesystem.process_path="*\\\\winword.exe" by Filesystem.dest Filesystem.user Filesystem.process_path Filesystem.action Filesystem.file_path
+        category: registry_set\\nproduct: windows => selection:\\n    TargetObject|contains: \\\\Run\\\\ => Endpoint.Registry where Registry.action="modified" AND Registry.registry_path="*\\\\Run\\\\*" by Registry.dest Registry.user Registry.process_path Registry.action Registry.registry_path Registry.registry_value_data
+        category: registry_add\\nproduct: windows => selection:\\n    TargetObject|contains: \\\\Run\\\\ => Endpoint.Registry where Registry.action="created" AND Registry.registry_path="*\\\\Run\\\\*" by Registry.dest Registry.user Registry.process_path Registry.action Registry.registry_path Registry.registry_value_data
+        category: registry_event\\nproduct: windows => selection:\\n    TargetObject|contains: \\\\Run\\\\ => Endpoint.Registry where Registry.registry_path="*\\\\Run\\\\*" by Registry.dest Registry.user Registry.process_path Registry.action Registry.registry_path Registry.registry_value_data
+        category: network_connection\\nproduct: windows => selection:\\n    DestinationIp: 169.254.169.254\\n    DestinationPort: 80 => Network_Traffic.All_Traffic where All_Traffic.dest_ip="169.254.169.254" AND All_Traffic.dest_port=80 by All_Traffic.src_ip All_Traffic.src_port All_Traffic.dest_ip All_Traffic.dest_port All_Traffic.transport
+        category: proxy => selection:\\n    c-uri|contains: /wp-admin => Web.Web where nodename=Web.Proxy AND Web.url="*/wp-admin*" by Web.src Web.dest Web.http_method Web.url Web.status
+        category: webserver => selection:\\n    cs-uri-stem|endswith: /shell.jsp => Web.Web where Web.uri_path="*/shell.jsp" by Web.src Web.dest Web.http_method Web.url Web.status
+        category: dns_query\\nproduct: windows => selection:\\n    QueryName|endswith: .onion => Network_Resolution.DNS where DNS.query="*.onion" by DNS.src DNS.query DNS.record_type
+        category: antivirus => selection:\\n    Signature|startswith: Mimikatz => Malware.Malware_Attacks where Malware_Attacks.signature="Mimikatz*" by Malware_Attacks.dest Malware_Attacks.signature Malware_Attacks.file_path
         """)
-    void cimPipeline(String logsource, String detection, String datamodel, String expected) throws IOException {
-        String yaml = "title: Test\nlogsource:\n" + indent(logsource.replace("\\n", "\n")) + "detection:\n"
-                + indent(detection.replace("\\n", "\n")) + "    condition: selection\n";
-        Path file = dir.resolve("cim.yml");
-        Files.writeString(file, yaml, StandardCharsets.UTF_8);
-        Converter.Result r = new Converter().convert(RuleFiles.find(List.of(file)), List.of(CIM));
-        assertEquals(List.of(), r.diagnostics());
-        assertEquals(datamodel, r.outputs().get(0).mapped().state("datamodel").orElseThrow());
-        assertEquals(expected, r.outputs().get(0).query().text());
+    void cimPipeline(String logsource, String detection, String expected) {
+        assertEquals(TSTATS + expected, convert(CIM, logsource.replace("\\n", "\n"), detection.replace("\\n", "\n")));
+    }
+
+    @Test
+    void cimReplacesTheDefaultPipeline() {
+        assertEquals(List.of("spl-cim"), CIM.runner().pipelines().stream().map(Pipeline::name).toList());
+        CliRun list = CliRun.of("list", "pipelines");
+        assertTrue(list.out().contains("spl-cim        bundled, target spl, use with -p spl-cim instead of spl-sysmon"),
+                list.out());
+        CliRun convert = CliRun.of("convert", "-t", "spl", "-p", "spl-cim",
+                "sigma-rules/t1552.005/proc-cloud-instance-identity-discovery.yml");
+        assertEquals(0, convert.exitCode(), convert.err());
+        assertTrue(convert.out().startsWith(TSTATS + "Endpoint.Processes where Processes.process IN ("), convert.out());
+    }
+
+    /** Forms the CIM add-ons change (or do not fill) stay unmapped, so that a rule on them fails instead. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+        category: process_creation\\nproduct: windows => User => Processes
+        category: process_creation\\nproduct: windows => Hashes => Processes
+        category: registry_set\\nproduct: windows => Details => Registry
+        category: network_connection\\nproduct: windows => Image => All_Traffic
+        category: webserver => cs-uri-query => Web
+        """)
+    void cimLeavesOtherFormsUnmapped(String logsource, String field, String table) {
+        String message = convert(CIM, logsource.replace("\\n", "\n"), "selection:\n    " + field + ": x");
+        assertTrue(message.startsWith("spl: field '" + field + "' is not a field of " + table + " in splunk-cim"), message);
     }
 
     @Test
@@ -137,7 +167,7 @@ class SplPipelinesTest {
     @Test
     void everyMappedFieldIsInTheSchema() {
         for (Pipeline p : List.of(PipelineLoader.bundled("spl-sysmon.yml"),
-                PipelineLoader.file(Path.of("src/test/resources/spl-cim/spl-cim.yml")))) {
+                PipelineLoader.bundled("spl-cim.yml"))) {
             Schema schema = p.schema().orElseThrow();
             List<String> missing = new ArrayList<>();
             for (Transformation t : p.transformations()) {

@@ -29,6 +29,9 @@ import java.util.Map;
  * {@code not a and not b}), so that its searchable terms stay in the search. When nothing is left for the
  * search command (the pipeline normally adds {@code source} and {@code EventCode}), the search part is
  * {@code *}, since a query cannot start with {@code | where}.
+ *
+ * <p>When the pipeline sets the state key {@code datamodel} (the bundled spl-cim.yml does), the query is a
+ * {@code | tstats} search of that accelerated data model instead: see {@link SplTstats}.
  */
 public final class SplBackend implements Backend {
     public SplBackend() {}
@@ -48,8 +51,18 @@ public final class SplBackend implements Backend {
         return "spl-sysmon.yml";
     }
 
+    /** spl-cim.yml replaces spl-sysmon.yml: its rules search data models, not raw events by source. */
+    @Override
+    public List<String> alternativePipelines() {
+        return List.of("spl-cim.yml");
+    }
+
     @Override
     public Query render(MappedRule rule) {
+        var datamodel = rule.state("datamodel");
+        if (datamodel.isPresent()) {
+            return SplTstats.render(rule, datamodel.get());
+        }
         Expr condition = SplNegation.simplify(rule.condition());
         List<Expr> search = new ArrayList<>();
         List<String> regexStages = new ArrayList<>();

@@ -7,7 +7,8 @@
  * Usage:
  *   node check.js --schema SCHEMA.json [--warnings] FILE.kql...
  *       Parses and analyses every file against a database built from SCHEMA.json
- *       ({"name":"db","tables":{"Table":{"Column":"type",...},...}}) and prints
+ *       ({"name":"db","tables":{"Table":{"Column":"type",...},...}}; a key "Column.name" where
+ *       "Column" is dynamic declares a member of that column and is skipped) and prints
  *       every Error diagnostic as
  *           FILE:LINE:COL: error: MESSAGE [CODE]
  *       (LINE and COL are 1-based), then a summary line
@@ -111,6 +112,10 @@ function buildGlobals(schemaPath) {
     const columns = [];
     for (const colName of Object.keys(cols)) {
       const typeName = cols[colName];
+      // "Column.name" beside a dynamic "Column" declares a member of that column's property bag (sigc checks
+      // rule fields against it); it is not a column, so a query that named it as one must not bind.
+      const dot = colName.indexOf('.');
+      if (dot > 0 && cols[colName.slice(0, dot)] === 'dynamic') continue;
       const type = typeof typeName === 'string' ? S.ScalarTypes.GetSymbol(typeName) : null;
       if (!type) usageError('schema: ' + tableName + '.' + colName + ' has unknown Kusto type ' + JSON.stringify(typeName));
       columns.push(new S.ColumnSymbol(colName, type, null, null, null, null));

@@ -182,6 +182,11 @@ public final class PipelineRunner {
                 + "' for logsource " + compiled.rule().logsource().describe()));
         for (Map.Entry<String, Expr> e : Fields.of(expr).entrySet()) {
             String field = e.getKey();
+            // 'Column.name' is a member of a dynamic column; the column's type tells the backend so
+            int dot = field.indexOf('.');
+            if (dot > 0 && table.get(field.substring(0, dot)) == FieldType.DYNAMIC) {
+                types.put(field.substring(0, dot), FieldType.DYNAMIC);
+            }
             FieldType type = table.get(field);
             if (type == null) {
                 String sigma = origin.getOrDefault(field, field);

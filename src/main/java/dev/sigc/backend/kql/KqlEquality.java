@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * A leaf that is a plain equality of a column with one value, the kind of leaf an Or can collect into one
- * {@code in~}/{@code in} list. {@code value} is already KQL text (a quoted string or a number).
+ * {@code in~}/{@code in} list. {@code operand} is how the query reads the field (see {@link KqlField}),
+ * {@code value} is already KQL text (a quoted string or a number).
  */
-record KqlEquality(String field, Kind kind, String value) {
+record KqlEquality(String field, String operand, Kind kind, String value) {
 
     enum Kind {
         /** Case-insensitive string equality: {@code =~}, lists with {@code in~}. */
@@ -50,20 +51,22 @@ record KqlEquality(String field, Kind kind, String value) {
             String text = m.pattern().plainText();
             FieldType type = rule.typeOf(field);
             if (isStringColumn(type) && (m.caseSensitive() || KqlCase.asciiFoldSuffices(text))) {
-                return Optional.of(new KqlEquality(field, m.caseSensitive() ? Kind.STRING_CS : Kind.STRING_CI,
-                        KqlEscaper.quote(text)));
+                return Optional.of(new KqlEquality(field, KqlField.read(field, rule),
+                        m.caseSensitive() ? Kind.STRING_CS : Kind.STRING_CI, KqlEscaper.quote(text)));
             }
-            if (type == FieldType.NUMBER && isLongLiteral(text)) {
-                return Optional.of(new KqlEquality(field, Kind.NUMBER, text));
+            // a number member is read with toreal(), which holds a long literal exactly only up to 2^53
+            if (type == FieldType.NUMBER && isLongLiteral(text) && !KqlField.isMember(field, rule)) {
+                return Optional.of(new KqlEquality(field, KqlField.read(field, rule), Kind.NUMBER, text));
             }
         }
         if (e instanceof NumberMatch n && n.op() == CompareOp.EQ) {
             FieldType type = rule.typeOf(n.field());
-            if (type == FieldType.NUMBER && KqlNumbers.isLiteral(n.value())) {
-                return Optional.of(new KqlEquality(n.field(), Kind.NUMBER, n.text()));
+            if (type == FieldType.NUMBER && KqlNumbers.isLiteral(n.value()) && !KqlField.isMember(n.field(), rule)) {
+                return Optional.of(new KqlEquality(n.field(), KqlField.read(n.field(), rule), Kind.NUMBER, n.text()));
             }
             if (isStringColumn(type)) {
-                return Optional.of(new KqlEquality(n.field(), Kind.STRING_CS, KqlEscaper.quote(n.text())));
+                return Optional.of(new KqlEquality(n.field(), KqlField.read(n.field(), rule), Kind.STRING_CS,
+                        KqlEscaper.quote(n.text())));
             }
         }
         return Optional.empty();
@@ -85,13 +88,13 @@ record KqlEquality(String field, Kind kind, String value) {
 
     /** One comparison: {@code F =~ "a"}. */
     String render() {
-        return KqlEscaper.identifier(field) + " " + kind.single + " " + value;
+        return operand + " " + kind.single + " " + value;
     }
 
     /** Several values of the same field and kind: {@code F in~ ("a", "b")}. */
     static String renderList(List<KqlEquality> group) {
         KqlEquality first = group.get(0);
-        StringBuilder sb = new StringBuilder(KqlEscaper.identifier(first.field)).append(' ').append(first.kind.list)
+        StringBuilder sb = new StringBuilder(first.operand).append(' ').append(first.kind.list)
                 .append(" (");
         for (int i = 0; i < group.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(group.get(i).value);

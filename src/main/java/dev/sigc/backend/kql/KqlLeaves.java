@@ -61,10 +61,10 @@ final class KqlLeaves implements ExprVisitor<String> {
             return equality.get().render();
         }
         FieldType type = rule.typeOf(field);
-        String operand = KqlEquality.isStringColumn(type) ? KqlEscaper.identifier(field) : asString(field);
+        String operand = KqlField.text(field, rule);
         if (m.isPlain() && m.pattern().isEmpty() && m.op() != StrOp.EQUALS) {
             // a lone '*': any value. Kusto stores an absent string as "", so "any value" is "not empty".
-            return (KqlEquality.isStringColumn(type) ? "isnotempty(" : "isnotnull(") + KqlEscaper.identifier(field) + ")";
+            return (KqlEquality.isStringColumn(type) ? "isnotempty(" : "isnotnull(") + KqlField.read(field, rule) + ")";
         }
         if (m.isPlain() && (m.caseSensitive() || KqlCase.asciiFoldSuffices(m.pattern()))) {
             String op = switch (m.op()) {
@@ -133,21 +133,24 @@ final class KqlLeaves implements ExprVisitor<String> {
         }
         FieldType type = rule.typeOf(n.field());
         String op = n.op().symbol();
-        if (type == FieldType.NUMBER) {
+        boolean member = KqlField.isMember(n.field(), rule);
+        if (type == FieldType.NUMBER && !member) {
             if (!KqlNumbers.isLiteral(n.value())) {
                 throw new SigcException("number-out-of-range", n.span(),
                         "kql: " + n.text() + " is outside the range of Kusto's long/real literals");
             }
-            String cmp = KqlEscaper.identifier(n.field()) + " " + op + " " + n.text();
+            String cmp = KqlField.read(n.field(), rule) + " " + op + " " + n.text();
             return n.op() == CompareOp.EQ ? cmp : guard(cmp);
         }
-        if (KqlEquality.isStringColumn(type) || type == FieldType.DYNAMIC) {
+        // a member of a dynamic column is compared by its text, as a string column is
+        if (KqlEquality.isStringColumn(type) || type == FieldType.DYNAMIC || (member && type == FieldType.NUMBER)) {
             if (!KqlNumbers.isExactDouble(n.value())) {
                 throw new SigcException("inexact-number", n.span(), "kql: comparing the text column " + n.field()
                         + " with " + n.text() + " converts it with toreal(), and a real cannot hold " + n.text()
                         + " exactly; map the field to a numeric column or use a value a double holds exactly");
             }
-            String cmp = "toreal(" + KqlEscaper.identifier(n.field()) + ") " + op + " " + n.text();
+            String cmp = "toreal(" + (member ? KqlField.text(n.field(), rule) : KqlField.read(n.field(), rule)) + ") "
+                    + op + " " + n.text();
             return n.op() == CompareOp.EQ ? cmp : guard(cmp);
         }
         throw wrongType(n.span(), n.field(), type, "a numeric comparison needs a number or string column");
@@ -156,7 +159,7 @@ final class KqlLeaves implements ExprVisitor<String> {
     @Override
     public String visitBool(BoolMatch b) {
         FieldType type = rule.typeOf(b.field());
-        String f = KqlEscaper.identifier(b.field());
+        String f = KqlField.read(b.field(), rule);
         if (type == FieldType.BOOL) {
             return f + " == " + b.value();
         }
@@ -195,7 +198,7 @@ final class KqlLeaves implements ExprVisitor<String> {
             case STARTS_WITH -> "startswith_cs";
             case ENDS_WITH -> "endswith_cs";
         };
-        return group("isnotempty(" + KqlEscaper.identifier(r.otherField()) + ") and " + left + " " + op + " " + right);
+        return group("isnotempty(" + KqlField.read(r.otherField(), rule) + ") and " + left + " " + op + " " + right);
     }
 
     /**
@@ -216,7 +219,7 @@ final class KqlLeaves implements ExprVisitor<String> {
             case MONTH -> "month";
             case YEAR -> "year";
         };
-        String cmp = "datetime_part(" + KqlEscaper.quote(part) + ", " + KqlEscaper.identifier(t.field()) + ") "
+        String cmp = "datetime_part(" + KqlEscaper.quote(part) + ", " + KqlField.read(t.field(), rule) + ") "
                 + t.op().symbol() + " " + t.value();
         // a null datetime gives a null part: '==' with null is false, an ordering comparison is null
         return t.op() == CompareOp.EQ ? cmp : guard(cmp);
@@ -239,7 +242,7 @@ final class KqlLeaves implements ExprVisitor<String> {
     private String empty(String field, boolean isEmpty) {
         boolean string = KqlEquality.isStringColumn(rule.typeOf(field));
         String fn = string ? (isEmpty ? "isempty" : "isnotempty") : (isEmpty ? "isnull" : "isnotnull");
-        return fn + "(" + KqlEscaper.identifier(field) + ")";
+        return fn + "(" + KqlField.read(field, rule) + ")";
     }
 
     @Override
@@ -257,13 +260,9 @@ final class KqlLeaves implements ExprVisitor<String> {
         throw new IllegalStateException("Not is not a leaf");
     }
 
-    /** The column as it is for string columns, else its string form ({@code tostring}). */
+    /** The column as it is for string columns, else its string form ({@code tostring}); see {@link KqlField}. */
     private String stringOperand(String field) {
-        return KqlEquality.isStringColumn(rule.typeOf(field)) ? KqlEscaper.identifier(field) : asString(field);
-    }
-
-    private static String asString(String field) {
-        return "tostring(" + KqlEscaper.identifier(field) + ")";
+        return KqlField.text(field, rule);
     }
 
     private static String literal(String value, Span span) {

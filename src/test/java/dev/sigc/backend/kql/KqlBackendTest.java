@@ -626,4 +626,73 @@ class KqlBackendTest {
         assertEquals("dynamic([])", KqlBackend.dynamicList(List.of()));
         assertEquals("dynamic([\"a\", \"b\\\"c\", \"d\\\\\"])", KqlBackend.dynamicList(List.of("a", "b\"c", "d\\")));
     }
+
+    /** Members of a dynamic column (WindowsEvent.EventData): read through tostring() and written as paths. */
+    @Nested
+    class DynamicMembers {
+        final Map<String, FieldType> types = Map.of("EventData", FieldType.DYNAMIC, "EventData.Image", FieldType.STRING,
+                "EventData.ParentImage", FieldType.STRING, "EventData.DestinationIp", FieldType.STRING,
+                "EventData.Threat Name", FieldType.STRING, "EventData.Port", FieldType.NUMBER,
+                "EventData.Flag", FieldType.BOOL, "EventData.Bag", FieldType.DYNAMIC, "EventID", FieldType.NUMBER,
+                "Other.Image", FieldType.STRING);
+
+        String member(Expr e) {
+            return BACKEND.renderCondition(TestRules.mapped(e, Map.of("table", "WindowsEvent"), types));
+        }
+
+        @Test
+        void stringOperatorsReadTheMemberAsText() {
+            assertEquals("tostring(EventData.Image) =~ \"c:\\\\x.exe\"", member(s("EventData.Image", StrOp.EQUALS, "c:\\x.exe")));
+            assertEquals("tostring(EventData.Image) contains \"v\"", member(s("EventData.Image", StrOp.CONTAINS, "v")));
+            assertEquals("tostring(EventData.Image) startswith_cs \"v\"", member(cs("EventData.Image", StrOp.STARTS_WITH, "v")));
+            assertEquals("tostring(EventData.Image) endswith \"v\"", member(s("EventData.Image", StrOp.ENDS_WITH, "v")));
+            assertEquals("tostring(EventData.Image) matches regex \"(?is)^a.*b$\"", member(s("EventData.Image", StrOp.EQUALS, "a*b")));
+            assertEquals("tostring(EventData.Image) in~ (\"a\", \"b\")",
+                    member(or(s("EventData.Image", StrOp.EQUALS, "a"), s("EventData.Image", StrOp.EQUALS, "b"))));
+            assertEquals("tostring(EventData.Image) matches regex \"(?i)x\"", member(re("EventData.Image", "x", RegexFlag.IGNORE_CASE)));
+        }
+
+        @Test
+        void oddNamesAreBracketed() {
+            assertEquals("tostring(EventData['Threat Name']) contains \"Mimikatz\"",
+                    member(s("EventData.Threat Name", StrOp.CONTAINS, "Mimikatz")));
+        }
+
+        @Test
+        void numbersCompareTheMembersText() {
+            assertEquals("EventID == 1 and tostring(EventData.Image) == \"5\"",
+                    member(and(num("EventID", CompareOp.EQ, "1"), num("EventData.Image", CompareOp.EQ, "5"))));
+            assertEquals("toreal(tostring(EventData.Image)) > 4", member(num("EventData.Image", CompareOp.GT, "4")));
+            assertEquals("not(coalesce(toreal(tostring(EventData.Port)) >= 4, false))",
+                    member(not(num("EventData.Port", CompareOp.GTE, "4"))));
+            assertEquals("toreal(tostring(EventData.Port)) == 443", member(num("EventData.Port", CompareOp.EQ, "443")));
+            assertEquals("inexact-number", assertThrows(SigcException.class,
+                    () -> member(num("EventData.Port", CompareOp.EQ, "9007199254740993"))).diagnostic().code());
+        }
+
+        @Test
+        void existsAndNullTestTheText() {
+            assertEquals("isnotempty(tostring(EventData.Image))", member(new ExistsMatch("EventData.Image", true, SPAN)));
+            assertEquals("isempty(tostring(EventData.Image))", member(new NullMatch("EventData.Image", SPAN)));
+            assertEquals("isnotnull(EventData.Bag)", member(new ExistsMatch("EventData.Bag", true, SPAN)));
+        }
+
+        @Test
+        void cidrBoolAndFieldRef() {
+            assertEquals("ipv4_is_in_range(tostring(EventData.DestinationIp), \"10.0.0.0/8\")",
+                    member(new CidrMatch("EventData.DestinationIp", Cidr.parse("10.0.0.0/8").orElseThrow(), SPAN)));
+            assertEquals("tobool(EventData.Flag) == true", member(new BoolMatch("EventData.Flag", true, SPAN)));
+            assertEquals("tostring(EventData.Image) =~ \"true\"", member(new BoolMatch("EventData.Image", true, SPAN)));
+            assertEquals("isnotempty(tostring(EventData.ParentImage)) and tolower(tostring(EventData.Image)) == "
+                            + "tolower(tostring(EventData.ParentImage))",
+                    member(new FieldRefMatch("EventData.Image", StrOp.EQUALS, "EventData.ParentImage", false, SPAN)));
+        }
+
+        @Test
+        void aDottedNameIsAColumnUnlessItsHeadIsADynamicColumn() {
+            // 'Other' is not a dynamic column of the rule: 'Other.Image' is a column name with a dot
+            assertEquals("['Other.Image'] =~ \"x\"", member(s("Other.Image", StrOp.EQUALS, "x")));
+            assertEquals("['EventData.Image'] =~ \"x\"", cond(s("EventData.Image", StrOp.EQUALS, "x")));
+        }
+    }
 }

@@ -8,14 +8,23 @@ import java.util.Optional;
  * A processing pipeline read from YAML: transformations in order, the state keys a rule must end up
  * with ({@code requires}), and the schema that the mapped fields are checked against. {@code schemaTable}
  * names the schema table: a fixed name, or {@code state:KEY} to take it from the state. {@code vars} are
- * the values of placeholders ({@code %name%} in values with the {@code expand} modifier).
+ * the values of placeholders ({@code %name%} in values with the {@code expand} modifier). {@code replaces}
+ * names earlier pipelines whose transformations do not apply to a rule that this pipeline maps (one of
+ * its transformations applies to the rule's logsource): the pipeline takes those logsources over.
  */
 public record Pipeline(String name, String source, List<Transformation> transformations, List<String> requires,
-                       Optional<Schema> schema, String schemaTable, java.util.Map<String, List<String>> vars) {
+                       Optional<Schema> schema, String schemaTable, java.util.Map<String, List<String>> vars,
+                       List<String> replaces) {
     public Pipeline {
         Objects.requireNonNull(name, "name");
         vars = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(vars));
         transformations = List.copyOf(transformations);
         requires = List.copyOf(requires);
+        replaces = List.copyOf(replaces);
+    }
+
+    public Pipeline(String name, String source, List<Transformation> transformations, List<String> requires,
+                    Optional<Schema> schema, String schemaTable, java.util.Map<String, List<String>> vars) {
+        this(name, source, transformations, requires, schema, schemaTable, vars, List.of());
     }
 }

@@ -109,7 +109,8 @@ public final class PipelineLoader {
                 vars.put(var, v instanceof SequenceNode ? r.strings(v, var) : List.of(r.string(v, var)));
             }
         }
-        return new Pipeline(name, file, steps, requires, schema, table, vars);
+        List<String> replaces = keys.containsKey("replaces") ? r.strings(keys.get("replaces"), "replaces") : List.of();
+        return new Pipeline(name, file, steps, requires, schema, table, vars, replaces);
     }
 
     private static Transformation transformation(Reader r, MappingNode m) {

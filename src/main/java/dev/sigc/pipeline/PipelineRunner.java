@@ -101,7 +101,7 @@ public final class PipelineRunner {
     public EventShape eventShape(LogSource ls) {
         List<Map<String, List<String>>> renames = new ArrayList<>();
         List<DetectionItem> added = new ArrayList<>();
-        for (Pipeline p : pipelines) {
+        for (Pipeline p : active(ls)) {
             for (Transformation t : p.transformations()) {
                 if (!t.appliesTo(ls)) {
                     continue;
@@ -129,7 +129,7 @@ public final class PipelineRunner {
                 + ls.service().orElse("\u0000");
         return applicable.computeIfAbsent(key.toLowerCase(java.util.Locale.ROOT), k -> {
             List<Step> out = new ArrayList<>();
-            for (Pipeline p : pipelines) {
+            for (Pipeline p : active(ls)) {
                 for (Transformation t : p.transformations()) {
                     if (t.appliesTo(ls)) {
                         out.add(new Step(p, t));
@@ -138,6 +138,24 @@ public final class PipelineRunner {
             }
             return List.copyOf(out);
         });
+    }
+
+    /**
+     * The pipelines whose transformations apply to rules of {@code ls}: all but those that a later pipeline
+     * {@code replaces} when that pipeline maps {@code ls} (one of its transformations applies to it).
+     */
+    private List<Pipeline> active(LogSource ls) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        List<Pipeline> out = new ArrayList<>(pipelines);
+        for (int i = pipelines.size() - 1; i >= 0; i--) {
+            Pipeline p = pipelines.get(i);
+            if (replaced.contains(p.name())) {
+                out.remove(i);
+            } else if (!p.replaces().isEmpty() && p.transformations().stream().anyMatch(t -> t.appliesTo(ls))) {
+                replaced.addAll(p.replaces());
+            }
+        }
+        return out;
     }
 
     /**

@@ -193,4 +193,107 @@ class KqlPipelinesTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kql-check timed out");
         assertEquals(0, p.exitValue(), "Kusto.Language found errors:\n" + output);
     }
+
+    private static final String WE = "kql-sentinel-windowsevent";
+
+    @Test
+    void windowsEventReadsSysmonFromEventData() throws IOException {
+        emits("WindowsEvent\n| where Channel =~ \"Microsoft-Windows-Sysmon/Operational\" and EventID == 13 and "
+                        + "tostring(EventData.TargetObject) endswith \"\\\\CurrentVersion\\\\Run\\\\x\" and "
+                        + "tostring(EventData.Details) contains \"powershell\"",
+                kql("category: registry_set\nproduct: windows", "sel:\n    TargetObject|endswith: '\\CurrentVersion\\Run\\x'\n"
+                        + "    Details|contains: powershell\ncondition: sel", "-p", WE));
+        emits("WindowsEvent\n| where Channel =~ \"Microsoft-Windows-Sysmon/Operational\" and EventID in (12, 13, 14) and "
+                        + "tostring(EventData.EventType) =~ \"DeleteKey\"",
+                kql("category: registry_event\nproduct: windows", "sel:\n    EventType: DeleteKey\ncondition: sel", "-p", WE));
+    }
+
+    @Test
+    void windowsEventPowerShellAndChannels() throws IOException {
+        emits("WindowsEvent\n| where Channel in~ (\"Microsoft-Windows-PowerShell/Operational\", \"PowerShellCore/Operational\") "
+                        + "and EventID == 4104 and tostring(EventData.ScriptBlockText) contains \"169.254.169.254\"",
+                kql("category: ps_script\nproduct: windows", "sel:\n    ScriptBlockText|contains: 169.254.169.254\ncondition: sel",
+                        "-p", WE));
+        emits("WindowsEvent\n| where Channel =~ \"System\" and Provider =~ \"Service Control Manager\" and EventID == 7045 and "
+                        + "tostring(EventData.ImagePath) contains \"powershell\"",
+                kql("product: windows\nservice: system", "sel:\n    Provider_Name: Service Control Manager\n"
+                        + "    EventID: 7045\n    ImagePath|contains: powershell\ncondition: sel", "-p", WE));
+        emits("WindowsEvent\n| where Channel =~ \"Microsoft-Windows-Windows Defender/Operational\" and EventID == 1116 and "
+                        + "tostring(EventData['Threat Name']) contains \"Mimikatz\"",
+                kql("product: windows\nservice: windefend", "sel:\n    EventID: 1116\n    ThreatName|contains: Mimikatz\n"
+                        + "condition: sel", "-p", WE));
+    }
+
+    @Test
+    void windowsEventStopsWhereTheEventHasNoSuchMember() throws IOException {
+        // file_event (Sysmon 11) has no CommandLine; another event's member is no answer
+        stops("field 'CommandLine' is not a field of WindowsEvent", kql("category: file_event\nproduct: windows",
+                "sel:\n    CommandLine|contains: x\ncondition: sel", "-p", WE));
+        stops("unnamed <Data> elements", kql("category: ps_classic_start\nproduct: windows",
+                "sel:\n    Data|contains: x\ncondition: sel", "-p", WE));
+        stops("the column is the System provider", kql("product: windows\nservice: wmi",
+                "sel:\n    Provider: SCM Event Provider\ncondition: sel", "-p", WE));
+        stops("use Hashes|contains", kql("category: process_creation\nproduct: windows",
+                "sel:\n    md5: 0123\ncondition: sel", "-p", WE));
+    }
+
+    @Test
+    void windowsEventTakesOverOnlyTheLogsourcesItMaps() throws IOException {
+        String det = "sel:\n    CommandLine|contains: meta-data\ncondition: sel";
+        emits("WindowsEvent\n| where Channel =~ \"Microsoft-Windows-Sysmon/Operational\" and EventID == 1 and "
+                        + "tostring(EventData.CommandLine) contains \"meta-data\"",
+                kql("category: process_creation\nproduct: windows", det, "-p", "kql-sentinel", "-p", WE));
+        // Linux processes keep Defender's table; Linux syslog keeps Sentinel's
+        emits("DeviceProcessEvents\n| where ProcessCommandLine contains \"meta-data\"",
+                kql("category: process_creation\nproduct: linux", det, "-p", "kql-sentinel", "-p", WE));
+        emits("Syslog\n| where ProcessName =~ \"sshd\" and SyslogMessage contains \"x\"",
+                kql("product: linux\nservice: sshd", "sel:\n    SyslogMessage|contains: x\ncondition: sel",
+                        "-p", "kql-sentinel", "-p", WE));
+        // the Security log: WindowsEvent instead of SecurityEvent, whichever order the pipelines come in
+        emits("WindowsEvent\n| where Channel =~ \"Security\" and EventID == 4698 and tostring(EventData.SubjectUserName) endswith \"$\"",
+                kql("product: windows\nservice: security", "sel:\n    EventID: 4698\n    SubjectUserName|endswith: '$'\n"
+                        + "condition: sel", "-p", "kql-sentinel", "-p", WE));
+    }
+
+    @Test
+    void listPipelinesShowsTheWindowsEventFlavour() {
+        CliRun run = CliRun.of("list", "pipelines");
+        assertTrue(run.out().contains(WE + " bundled, target kql, add with -p " + WE), run.out());
+    }
+
+    /** Each logsource the WindowsEvent pipeline maps, with a member of its event, binds in Kusto.Language. */
+    @Test
+    void windowsEventQueriesBindAgainstTheSchema() throws IOException, InterruptedException {
+        Path tool = Path.of("tools", "kql-check", "check.js");
+        Assumptions.assumeTrue(Files.isRegularFile(tool) && Files.isDirectory(tool.resolveSibling("node_modules")),
+                "tools/kql-check is not installed");
+        String[][] cases = {
+            {"category: process_creation\nproduct: windows", "sel:\n    Image|endswith: x\n    ParentImage|fieldref: Image"},
+            {"category: network_connection\nproduct: windows", "sel:\n    DestinationIp|cidr: 10.0.0.0/8\n    DestinationPort: 80"},
+            {"category: registry_add\nproduct: windows", "sel:\n    TargetObject|re: 'Run$'"},
+            {"category: dns_query\nproduct: windows", "sel:\n    QueryName|endswith: .onion\n    QueryStatus|gt: 0"},
+            {"category: process_access\nproduct: windows", "sel:\n    GrantedAccess: '0x1410'\n    CallTrace|exists: true"},
+            {"category: ps_module\nproduct: windows", "sel:\n    Payload|contains: x\n    ContextInfo: null"},
+            {"product: windows\nservice: windefend", "sel:\n    NewValue|contains: x\n    Feature_Name: y"},
+            {"product: windows\nservice: application", "sel:\n    Provider_Name: x\n    Level: 2\n    AppName: y"},
+            {"product: windows\nservice: wmi", "sel:\n    EventID: 5861"},
+        };
+        Path out = dir.resolve("we-out");
+        Path in = dir.resolve("in");
+        for (String[] c : cases) {
+            kql(c[0], c[1] + "\ncondition: sel");
+        }
+        CliRun run = CliRun.of("convert", "-t", "kql", "-p", WE, "-o", out.toString(), in.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> cmd = new ArrayList<>(List.of("node", tool.toString(), "--schema",
+                "src/main/resources/schemas/defender-xdr.json"));
+        try (Stream<Path> files = Files.walk(out)) {
+            files.filter(f -> f.toString().endsWith(".kql")).map(Path::toString).sorted().forEach(cmd::add);
+        }
+        assertEquals(4 + cases.length, cmd.size(), "one query per case");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kql-check timed out");
+        assertEquals(0, p.exitValue(), "Kusto.Language found errors:\n" + output);
+    }
 }

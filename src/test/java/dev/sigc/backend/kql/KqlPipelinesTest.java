@@ -256,6 +256,17 @@ class KqlPipelinesTest {
     }
 
     @Test
+    void anEventDataMemberNoEventHasIsAnErrorWithTheClosestName() throws IOException {
+        Path mine = dir.resolve("mine.yml");
+        Files.writeString(mine, "name: mine\ntransformations:\n  - id: typo\n    type: field_name_mapping\n"
+                + "    mapping:\n      Image: EventData.Imgae\n");
+        stops("field 'Image' (mapped to 'EventData.Imgae') is not a field of WindowsEvent in defender-xdr "
+                        + "(closest: 'EventData.Image')",
+                kql("category: dns_query\nproduct: windows", "sel:\n    Image|endswith: x\ncondition: sel",
+                        "-p", mine.toString(), "-p", WE));
+    }
+
+    @Test
     void listPipelinesShowsTheWindowsEventFlavour() {
         CliRun run = CliRun.of("list", "pipelines");
         assertTrue(run.out().contains(WE + " bundled, target kql, add with -p " + WE), run.out());

@@ -111,6 +111,9 @@ class KqlPipelinesTest {
                         + "condition: sel", "-p", "kql-sentinel"));
         stops("Status there is an object", kql("product: azure\nservice: signinlogs",
                 "sel:\n    Status: Success\ncondition: sel", "-p", "kql-sentinel"));
+        emits("SigninLogs\n| where tostring(DeviceDetail.isCompliant) =~ \"false\" and isempty(tostring(DeviceDetail.trustType))",
+                kql("product: azure\nservice: signinlogs", "sel:\n    DeviceDetail.isCompliant: 'false'\n"
+                        + "    DeviceDetail.trusttype: null\ncondition: sel", "-p", "kql-sentinel"));
         emits("ASimWebSessionLogs\n| where EventType =~ \"HTTPsession\" and HttpUserAgent contains \"python-requests\"",
                 kql("category: proxy", "sel:\n    c-useragent|contains: python-requests\ncondition: sel", "-p", "kql-sentinel"));
         emits("W3CIISLog\n| where csMethod =~ \"POST\" and csUriQuery contains \"cmd=\"",
@@ -170,6 +173,7 @@ class KqlPipelinesTest {
             {"product: azure\nservice: auditlogs", "sel:\n    Status: failure\n    operationName: x"},
             {"product: azure\nservice: signinlogs", "sel:\n    ResultType: 50126\n    userAgent|contains: x"},
             {"product: azure\nservice: riskdetection", "sel:\n    riskEventType: unlikelyTravel"},
+            {"product: azure\nservice: signinlogs", "sel:\n    DeviceDetail.isCompliant: 'false'\n    DeviceDetail.trusttype: null"},
             {"product: m365\nservice: audit", "sel:\n    Operation: x\n    ObjectId: y\n    Workload: z"},
             {"product: gcp\nservice: gcp.audit", "sel:\n    gcp.audit.method_name: x"},
             {"category: webserver", "sel:\n    sc-status: 404\n    cs-user-agent|contains: x"},

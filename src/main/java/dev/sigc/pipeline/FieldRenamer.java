@@ -22,14 +22,19 @@ import java.util.function.Function;
  * (for a field reference, over each pair). Returns the same instance where nothing changed.
  */
 final class FieldRenamer extends ExprRewriter {
-    private final Map<String, List<String>> mapping;
+    private final Function<String, List<String>> targets;
+
+    /** {@code targets} gives the names a field takes (the field itself when it keeps its name). */
+    FieldRenamer(Function<String, List<String>> targets) {
+        this.targets = targets;
+    }
 
     FieldRenamer(Map<String, List<String>> mapping) {
-        this.mapping = mapping;
+        this(f -> mapping.getOrDefault(f, List.of(f)));
     }
 
     private List<String> targets(String field) {
-        return mapping.getOrDefault(field, List.of(field));
+        return targets.apply(field);
     }
 
     private Expr rename(Expr node, String field, Function<String, Expr> with) {

@@ -339,19 +339,16 @@ public final class PipelineLoader {
     }
 
     /**
-     * A replacement as the Sigma ecosystem writes it ({@code \1} ... {@code \99} insert a group, {@code \\} is a
-     * backslash, everything else is literal) in {@link java.util.regex.Matcher#replaceAll(String)} syntax.
+     * Checks a replacement as the Sigma ecosystem writes it: {@code \1} ... {@code \99} insert a group of the
+     * match, {@code \\} is a backslash, everything else is literal (see {@link StringValues#expand}).
      */
     private static String replacement(Reader r, Node at, String text, Pattern regex) {
-        StringBuilder out = new StringBuilder();
+        int groups = regex.matcher("").groupCount();
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '\\') {
-                out.append(c == '$' ? "\\$" : String.valueOf(c));
+            if (text.charAt(i) != '\\') {
                 continue;
             }
             if (i + 1 < text.length() && text.charAt(i + 1) == '\\') {
-                out.append("\\\\");
                 i++;
                 continue;
             }
@@ -364,14 +361,12 @@ public final class PipelineLoader {
                         + "write a literal backslash as \\\\");
             }
             int group = Integer.parseInt(text.substring(i + 1, j));
-            if (group > regex.matcher("").groupCount()) {
-                throw r.error(at, "replacement refers to group " + group + " but the regex has "
-                        + regex.matcher("").groupCount() + " group(s)");
+            if (group > groups) {
+                throw r.error(at, "replacement refers to group " + group + " but the regex has " + groups + " group(s)");
             }
-            out.append("${").append(group).append('}');
             i = j - 1;
         }
-        return out.toString();
+        return text;
     }
 
     private static Schema schema(Reader r, Node at, String name, Optional<Path> dir) {

@@ -9,6 +9,8 @@ import dev.sigc.diag.SigcException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 
 /**
  * {@code replace_string} and {@code map_string} on string values (numbers, booleans, null, regular expressions
@@ -36,7 +38,7 @@ final class StringValues {
                     List<SigmaString.Part> parts = new ArrayList<>();
                     for (SigmaString.Part p : node.pattern().parts()) {
                         if (p instanceof SigmaString.Text t) {
-                            String r = step.regex().matcher(t.text()).replaceAll(step.replacement());
+                            String r = replaceAll(step, t.text());
                             if (!r.isEmpty()) {
                                 parts.add(new SigmaString.Text(r));
                             }
@@ -55,7 +57,7 @@ final class StringValues {
                             + "skip_special: true to rewrite only the text around it");
                 }
                 String spelled = spell(full);
-                String replaced = step.regex().matcher(spelled).replaceAll(step.replacement());
+                String replaced = replaceAll(step, spelled);
                 if (replaced.equals(spelled)) {
                     return node;
                 }
@@ -87,6 +89,36 @@ final class StringValues {
                 return Exprs.or(out, node.span());
             }
         };
+    }
+
+    private static String replaceAll(Transformation.ReplaceString step, String in) {
+        return step.regex().matcher(in).replaceAll(m -> Matcher.quoteReplacement(expand(step.replacement(), m)));
+    }
+
+    /**
+     * A replacement for one match: {@code \N} (one or two digits) is group N (empty when it took no part in the
+     * match), {@code \\} a backslash, everything else itself. The loader has checked the groups exist.
+     */
+    static String expand(String replacement, MatchResult m) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < replacement.length(); i++) {
+            char c = replacement.charAt(i);
+            if (c != '\\' || i + 1 >= replacement.length()) {
+                sb.append(c);
+            } else if (replacement.charAt(i + 1) == '\\') {
+                sb.append('\\');
+                i++;
+            } else {
+                int j = i + 1;
+                while (j < replacement.length() && j < i + 3 && Character.isDigit(replacement.charAt(j))) {
+                    j++;
+                }
+                String g = m.group(Integer.parseInt(replacement.substring(i + 1, j)));
+                sb.append(g == null ? "" : g);
+                i = j - 1;
+            }
+        }
+        return sb.toString();
     }
 
     /** The value as written: the pattern with the {@code *} its op stands for at either end. */

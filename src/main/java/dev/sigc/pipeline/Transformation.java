@@ -114,8 +114,8 @@ sealed interface Transformation {
     }
 
     /**
-     * {@code replace_string}: a regular expression replaced in string values. {@code replacement} is already in
-     * {@link java.util.regex.Matcher#replaceAll(String)} syntax.
+     * {@code replace_string}: a regular expression replaced in string values. {@code replacement} is written as in
+     * the Sigma ecosystem: {@code \1} ... {@code \99} insert a group, {@code \\} is a backslash.
      */
     record ReplaceString(String id, Pattern regex, String replacement, boolean skipSpecial, FieldConditions fields,
                          RuleConditions when, Span span) implements OnFields {

@@ -86,6 +86,13 @@ public final class PipelineLoader {
         Reader r = new Reader(file);
         MappingNode root = r.mapping(compose(file, text), "pipeline");
         Map<String, Node> keys = r.keys(root);
+        for (NodeTuple t : root.getValue()) {
+            String key = r.string(t.getKeyNode(), "key");
+            if (key.equals("postprocessing") || key.equals("finalizers")) {
+                throw r.error(t.getKeyNode(), "'" + key + "' (query post-processing) is not supported; sigc's output "
+                        + "formats (-f) write platform rule files");
+            }
+        }
         String name = keys.containsKey("name") ? r.string(keys.get("name"), "name") : file;
         List<String> requires = keys.containsKey("requires") ? r.strings(keys.get("requires"), "requires") : List.of();
         Optional<Schema> schema = Optional.empty();

@@ -571,8 +571,21 @@ class PipelineVocabularyTest {
         assertEquals("p.yml:7:9: error: unknown key 'categroy' in a logsource rule condition (did you mean 'category'?); "
                 + "known: type, category, product, service", loadFails("  - type: rule_failure\n    message: x\n"
                 + "    rule_conditions:\n      - type: logsource\n        categroy: a\n"));
+        assertEquals("p.yml:2:1: error: 'postprocessing' (query post-processing) is not supported; sigc's output "
+                + "formats (-f) write platform rule files", assertThrows(SigcException.class, () -> PipelineLoader.parse(
+                "p.yml", "name: p\npostprocessing: []\n", Optional.empty())).diagnostic().render());
         assertEquals("p.yml:6:7: error: '*x*' is mapped twice",
                 loadFails("  - type: map_string\n    mapping:\n      '*x*': a\n      '*x*': b\n"));
+    }
+
+    @Test
+    void theReferenceDescribesEveryStepAndTheReadmeNamesIt() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/pipelines.md"));
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        for (String type : PipelineLoader.transformationTypes()) {
+            assertTrue(doc.contains("| `" + type + "`"), type + " has no row in docs/pipelines.md");
+            assertTrue(readme.contains("`" + type + "`"), type + " is not named in README.md");
+        }
     }
 
     @Test

@@ -95,7 +95,6 @@ public final class PipelineRunner {
         for (Step step : steps(ls)) {
             Pipeline p = step.pipeline();
             Transformation t = step.transformation();
-            String what = target + ": " + t.describe() + " of pipeline " + p.name();
             Expr before = expr;
             if (t instanceof Transformation.FieldNameMapping m) {
                 expr = rename(expr, m::targets, origin);
@@ -110,13 +109,13 @@ public final class PipelineRunner {
                     added.add(compiler.item(item));
                 }
             } else if (t instanceof Transformation.DropDetectionItem d) {
-                expr = new ItemDropper(leaf -> Leaves.chosen(d.fields(), leaf), what).apply(expr);
+                expr = new ItemDropper(leaf -> Leaves.chosen(d.fields(), leaf), what(step)).apply(expr);
             } else if (t instanceof Transformation.ReplaceString r) {
-                expr = expr.accept(StringValues.replace(r, leaf -> Leaves.chosen(r.fields(), leaf), what));
+                expr = expr.accept(StringValues.replace(r, leaf -> Leaves.chosen(r.fields(), leaf), what(step)));
             } else if (t instanceof Transformation.MapString m) {
                 expr = expr.accept(StringValues.map(m, leaf -> Leaves.chosen(m.fields(), leaf)));
             } else if (t instanceof Transformation.KeywordFields k) {
-                expr = expr.accept(new KeywordFields(k, what));
+                expr = expr.accept(new KeywordFields(k, what(step)));
             } else if (t instanceof Transformation.RuleFailure f) {
                 throw new SigcException("pipeline-failure", ls.span(), target + ": " + f.message() + " ("
                         + t.describe() + " of pipeline " + p.name() + ", for logsource " + ls.describe() + ")");
@@ -137,17 +136,15 @@ public final class PipelineRunner {
         return new Run(expr, state, origin, added, changed);
     }
 
+    /** {@code target: type 'id' of pipeline name}, to start a message about a step. */
+    private String what(Step step) {
+        return target + ": " + step.transformation().describe() + " of pipeline " + step.pipeline().name();
+    }
+
     /** Renames fields, noting for messages which Sigma field each new name stands for. */
     private static Expr rename(Expr expr, java.util.function.Function<String, List<String>> targets,
                                Map<String, String> origin) {
-        for (String f : Fields.of(expr).keySet()) {
-            for (String to : targets.apply(f)) {
-                if (!to.equals(f)) {
-                    origin.putIfAbsent(to, origin.getOrDefault(f, f));
-                }
-            }
-        }
-        return expr.accept(new FieldRenamer(targets));
+        return expr.accept(new FieldRenamer(targets, (from, to) -> origin.putIfAbsent(to, origin.getOrDefault(from, from))));
     }
 
     /**

@@ -34,9 +34,9 @@ final class KeywordFields extends ExprRewriter {
                 for (int i = 0; i < t.text().length(); i++) {
                     char c = t.text().charAt(i);
                     if (step.forbidChars().indexOf(c) >= 0) {
-                        throw new SigcException("forbidden-keyword", node.span(), "keyword '" + node.pattern().toSigma()
-                                + "' holds '" + c + "', which " + what + " forbids"
-                                + (step.message().isEmpty() ? "" : ": " + step.message()));
+                        throw new SigcException("forbidden-keyword", node.span(), what + " forbids '" + c
+                                + "' in keywords" + (step.message().isEmpty() ? "" : " (" + step.message() + ")")
+                                + ", and keyword '" + node.pattern().toSigma() + "' holds it; match a field instead");
                     }
                 }
             }

@@ -449,8 +449,8 @@ class PipelineVocabularyTest {
 
     @Test
     void aForbiddenCharacterInAKeywordIsAnError() {
-        assertEquals("r.yml:7:11: error: keyword '<x>' holds '<', which t: keyword_fields 'syslog_message' of pipeline p "
-                + "forbids: the raw event is XML, where these characters are escaped",
+        assertEquals("r.yml:7:11: error: t: keyword_fields 'syslog_message' of pipeline p forbids '<' in keywords (the "
+                + "raw event is XML, where these characters are escaped), and keyword '<x>' holds it; match a field instead",
                 fails(SYSLOG_KEYWORDS, "product: linux\nservice: syslog", "keywords:\n    - '<x>'\ncondition: keywords"));
     }
 

@@ -25,6 +25,9 @@ import java.util.Map;
  *       every event of the logsource on the target, so its field is set to its first value unless the event
  *       already has the field ({@code *} stands for nothing, {@code ?} for one {@code _}; a {@code null}
  *       value removes the field).</li>
+ *   <li>Steps that change a rule's items or values ({@code drop_detection_item}, {@code replace_string},
+ *       {@code map_string}, {@code keyword_fields}) have no counterpart on events; {@link EventShape#unfollowed()}
+ *       lists them and {@link RuleTestRunner} refuses to test a rule they changed on the target.</li>
  * </ul>
  */
 public final class EventTranslator {
@@ -32,7 +35,7 @@ public final class EventTranslator {
 
     public static Json.Obj translate(Json.Obj event, EventShape shape) {
         Map<String, Json> members = new LinkedHashMap<>(event.members());
-        for (Map<String, List<String>> renames : shape.renames()) {
+        for (EventShape.Rename renames : shape.renames()) {
             members = rename(members, renames);
         }
         for (DetectionItem item : shape.addedConditions()) {
@@ -50,10 +53,10 @@ public final class EventTranslator {
         return new Json.Obj(members);
     }
 
-    private static Map<String, Json> rename(Map<String, Json> members, Map<String, List<String>> renames) {
+    private static Map<String, Json> rename(Map<String, Json> members, EventShape.Rename renames) {
         Map<String, Json> out = new LinkedHashMap<>();
         for (Map.Entry<String, Json> m : members.entrySet()) {
-            for (String name : renames.getOrDefault(m.getKey(), List.of(m.getKey()))) {
+            for (String name : renames.names(m.getKey())) {
                 out.merge(name, m.getValue(), EventTranslator::both);
             }
         }

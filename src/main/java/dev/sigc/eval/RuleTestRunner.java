@@ -33,8 +33,17 @@ public final class RuleTestRunner {
                     outcomes.add(new RuleOutcome(r, List.of(), Optional.of(e.diagnostic())));
                     continue;
                 }
+                EventShape shape = target.get().runner().eventShape(r.rule());
+                if (!shape.unfollowed().isEmpty()) {
+                    Diagnostic d = Diagnostic.error("untestable-mapping", r.rule().rule().detection().span(),
+                            target.get().backend().id() + ": rule tests cannot carry events through "
+                            + String.join(", ", shape.unfollowed()) + ", which changes this rule's items or values; "
+                            + "test this rule without -t");
+                    diags.add(d);
+                    outcomes.add(new RuleOutcome(r, List.of(), Optional.of(d)));
+                    continue;
+                }
                 evaluator = Evaluator.of(mapped.condition());
-                EventShape shape = target.get().runner().eventShape(r.rule().rule().logsource());
                 carry = e -> EventTranslator.translate(e, shape);
             } else {
                 evaluator = Evaluator.of(r.rule().condition());

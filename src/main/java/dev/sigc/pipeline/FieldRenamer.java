@@ -15,6 +15,7 @@ import dev.sigc.ast.TimePartMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -22,14 +23,32 @@ import java.util.function.Function;
  * (for a field reference, over each pair). Returns the same instance where nothing changed.
  */
 final class FieldRenamer extends ExprRewriter {
-    private final Map<String, List<String>> mapping;
+    private final Function<String, List<String>> targets;
+    private final BiConsumer<String, String> renamed;
+
+    /**
+     * {@code targets} gives the names a field takes (the field itself when it keeps its name); {@code renamed} is
+     * told each rename made ({@code from}, {@code to}).
+     */
+    FieldRenamer(Function<String, List<String>> targets, BiConsumer<String, String> renamed) {
+        this.targets = targets;
+        this.renamed = renamed;
+    }
 
     FieldRenamer(Map<String, List<String>> mapping) {
-        this.mapping = mapping;
+        this(f -> mapping.getOrDefault(f, List.of(f)), (from, to) -> { });
     }
 
     private List<String> targets(String field) {
-        return mapping.getOrDefault(field, List.of(field));
+        List<String> to = targets.apply(field);
+        if (to.size() != 1 || !to.get(0).equals(field)) {
+            for (String t : to) {
+                if (!t.equals(field)) {
+                    renamed.accept(field, t);
+                }
+            }
+        }
+        return to;
     }
 
     private Expr rename(Expr node, String field, Function<String, Expr> with) {

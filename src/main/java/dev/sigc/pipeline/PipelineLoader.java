@@ -2,6 +2,7 @@ package dev.sigc.pipeline;
 
 import dev.sigc.diag.SigcException;
 import dev.sigc.diag.Span;
+import dev.sigc.ast.SigmaString;
 import dev.sigc.rule.DetectionItem;
 import dev.sigc.rule.SigmaValue;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import dev.sigc.util.Text;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -82,6 +86,13 @@ public final class PipelineLoader {
         Reader r = new Reader(file);
         MappingNode root = r.mapping(compose(file, text), "pipeline");
         Map<String, Node> keys = r.keys(root);
+        for (NodeTuple t : root.getValue()) {
+            String key = r.string(t.getKeyNode(), "key");
+            if (key.equals("postprocessing") || key.equals("finalizers")) {
+                throw r.error(t.getKeyNode(), "'" + key + "' (query post-processing) is not supported; sigc's output "
+                        + "formats (-f) write platform rule files");
+            }
+        }
         String name = keys.containsKey("name") ? r.string(keys.get("name"), "name") : file;
         List<String> requires = keys.containsKey("requires") ? r.strings(keys.get("requires"), "requires") : List.of();
         Optional<Schema> schema = Optional.empty();
@@ -113,6 +124,36 @@ public final class PipelineLoader {
         return new Pipeline(name, file, steps, requires, schema, table, vars, replaces);
     }
 
+    private static final List<String> COMMON_KEYS = List.of("id", "type", "rule_conditions", "rule_cond_op", "rule_cond_not");
+    private static final List<String> FIELD_KEYS = List.of("field_name_conditions", "field_name_cond_op",
+            "field_name_cond_not");
+    /** Each transformation type with its own keys; those marked with fields also take field conditions. */
+    private static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
+    private static final java.util.Set<String> ON_FIELDS = java.util.Set.of("field_name_mapping", "field_name_prefix",
+            "field_name_suffix", "value_placeholders", "drop_detection_item", "replace_string", "map_string",
+            "detection_item_failure");
+
+    static {
+        TYPES.put("field_name_mapping", List.of("mapping"));
+        TYPES.put("field_name_prefix", List.of("prefix"));
+        TYPES.put("field_name_suffix", List.of("suffix"));
+        TYPES.put("set_state", List.of("key", "val"));
+        TYPES.put("add_condition", List.of("conditions"));
+        TYPES.put("value_placeholders", List.of("include"));
+        TYPES.put("drop_detection_item", List.of());
+        TYPES.put("replace_string", List.of("regex", "replacement", "skip_special"));
+        TYPES.put("map_string", List.of("mapping"));
+        TYPES.put("change_logsource", List.of("category", "product", "service"));
+        TYPES.put("rule_failure", List.of("message"));
+        TYPES.put("detection_item_failure", List.of("message"));
+        TYPES.put("keyword_fields", List.of("fields", "forbid_chars", "message"));
+    }
+
+    /** The transformation types a pipeline file may use, in the order the README lists them. */
+    public static List<String> transformationTypes() {
+        return List.copyOf(TYPES.keySet());
+    }
+
     private static Transformation transformation(Reader r, MappingNode m) {
         Map<String, Node> k = r.keys(m);
         String id = k.containsKey("id") ? r.string(k.get("id"), "id") : "";
@@ -120,32 +161,42 @@ public final class PipelineLoader {
             throw r.error(m, "transformation has no 'type'");
         }
         String type = r.string(k.get("type"), "type");
-        List<LogsourceCondition> conds = new ArrayList<>();
-        if (k.containsKey("rule_conditions")) {
-            for (Node c : r.sequence(k.get("rule_conditions"), "rule_conditions")) {
-                Map<String, Node> ck = r.keys(r.mapping(c, "rule condition"));
-                String ctype = ck.containsKey("type") ? r.string(ck.get("type"), "type") : "";
-                if (!ctype.equals("logsource")) {
-                    throw r.error(c, "unsupported rule condition type '" + ctype + "'; supported: logsource");
-                }
-                conds.add(new LogsourceCondition(r.attribute(ck, "category"), r.attribute(ck, "product"),
-                        r.attribute(ck, "service")));
-            }
+        if (!TYPES.containsKey(type)) {
+            throw r.error(k.get("type"), "unknown transformation type '" + type + "'"
+                    + Text.closest(type, TYPES.keySet()).map(c -> " (did you mean '" + c + "'?)").orElse("")
+                    + "; supported: " + String.join(", ", TYPES.keySet()));
         }
+        List<String> allowed = new ArrayList<>(COMMON_KEYS);
+        if (ON_FIELDS.contains(type)) {
+            allowed.addAll(FIELD_KEYS);
+        }
+        allowed.addAll(TYPES.get(type));
+        r.onlyKeys(m, allowed, "a " + type + " transformation");
+        RuleConditions when = ruleConditions(r, k);
+        FieldConditions fields = fieldConditions(r, k);
         Span span = r.span(m);
         switch (type) {
             case "field_name_mapping" -> {
                 Map<String, List<String>> mapping = new LinkedHashMap<>();
                 for (NodeTuple t : r.mapping(r.need(k, "mapping", m), "mapping").getValue()) {
                     String from = r.string(t.getKeyNode(), "field");
-                    Node v = t.getValueNode();
-                    mapping.put(from, v instanceof SequenceNode ? r.strings(v, from) : List.of(r.string(v, from)));
+                    mapping.put(from, r.nonEmptyStrings(t.getValueNode(), "the fields of '" + from + "'"));
                 }
-                return new Transformation.FieldNameMapping(id, mapping, conds, span);
+                return new Transformation.FieldNameMapping(id, mapping, fields, when, span);
+            }
+            case "field_name_prefix", "field_name_suffix" -> {
+                boolean prefix = type.equals("field_name_prefix");
+                String key = prefix ? "prefix" : "suffix";
+                Node n = r.need(k, key, m);
+                String text = r.string(n, key);
+                if (text.isEmpty()) {
+                    throw r.error(n, key + " must not be empty");
+                }
+                return new Transformation.FieldNameAffix(id, prefix ? text : "", prefix ? "" : text, fields, when, span);
             }
             case "set_state" -> {
                 return new Transformation.SetState(id, r.string(r.need(k, "key", m), "key"),
-                        r.string(r.need(k, "val", m), "val"), conds, span);
+                        r.string(r.need(k, "val", m), "val"), when, span);
             }
             case "add_condition" -> {
                 List<DetectionItem> items = new ArrayList<>();
@@ -158,15 +209,172 @@ public final class PipelineLoader {
                     }
                     items.add(new DetectionItem(Optional.of(field), List.of(), values, r.span(t.getKeyNode())));
                 }
-                return new Transformation.AddCondition(id, items, conds, span);
+                return new Transformation.AddCondition(id, items, when, span);
             }
             case "value_placeholders" -> {
                 List<String> include = k.containsKey("include") ? r.strings(k.get("include"), "include") : List.of();
-                return new Transformation.ValuePlaceholders(id, include, conds, span);
+                return new Transformation.ValuePlaceholders(id, include, fields, when, span);
             }
-            default -> throw r.error(k.get("type"), "unknown transformation type '" + type
-                    + "'; supported: field_name_mapping, set_state, add_condition, value_placeholders");
+            case "drop_detection_item" -> {
+                if (fields.isEmpty()) {
+                    throw r.error(m, "drop_detection_item needs field_name_conditions naming the fields whose items to "
+                            + "drop (without them it would drop every item of every rule)");
+                }
+                return new Transformation.DropDetectionItem(id, fields, when, span);
+            }
+            case "replace_string" -> {
+                Node rn = r.need(k, "regex", m);
+                String regex = r.string(rn, "regex");
+                Pattern pattern;
+                try {
+                    pattern = Pattern.compile(regex);
+                } catch (PatternSyntaxException e) {
+                    throw r.error(rn, "invalid regular expression: " + e.getDescription()
+                            + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+                }
+                Node pn = r.need(k, "replacement", m);
+                String replacement = replacement(r, pn, r.string(pn, "replacement"), pattern);
+                boolean skip = k.containsKey("skip_special") && r.bool(k.get("skip_special"), "skip_special");
+                return new Transformation.ReplaceString(id, pattern, replacement, skip, fields, when, span);
+            }
+            case "map_string" -> {
+                Map<SigmaString, List<SigmaString>> mapping = new LinkedHashMap<>();
+                for (NodeTuple t : r.mapping(r.need(k, "mapping", m), "mapping").getValue()) {
+                    String from = r.string(t.getKeyNode(), "value");
+                    List<SigmaString> to = r.nonEmptyStrings(t.getValueNode(), "the values of '" + from + "'").stream()
+                            .map(SigmaString::parse).toList();
+                    if (mapping.put(SigmaString.parse(from), to) != null) {
+                        throw r.error(t.getKeyNode(), "'" + from + "' is mapped twice");
+                    }
+                }
+                return new Transformation.MapString(id, mapping, fields, when, span);
+            }
+            case "change_logsource" -> {
+                Optional<String> category = r.optString(k, "category");
+                Optional<String> product = r.optString(k, "product");
+                Optional<String> service = r.optString(k, "service");
+                if (category.isEmpty() && product.isEmpty() && service.isEmpty()) {
+                    throw r.error(m, "change_logsource needs at least one of category, product, service");
+                }
+                return new Transformation.ChangeLogsource(id, category, product, service, when, span);
+            }
+            case "rule_failure" -> {
+                return new Transformation.RuleFailure(id, r.nonEmptyString(r.need(k, "message", m), "message"), when, span);
+            }
+            case "detection_item_failure" -> {
+                return new Transformation.DetectionItemFailure(id, r.nonEmptyString(r.need(k, "message", m), "message"),
+                        fields, when, span);
+            }
+            case "keyword_fields" -> {
+                List<String> names = r.nonEmptyStrings(r.need(k, "fields", m), "fields");
+                String forbid = k.containsKey("forbid_chars") ? r.nonEmptyString(k.get("forbid_chars"), "forbid_chars") : "";
+                String message = k.containsKey("message") ? r.nonEmptyString(k.get("message"), "message") : "";
+                if (!message.isEmpty() && forbid.isEmpty()) {
+                    throw r.error(k.get("message"), "'message' explains forbid_chars; give forbid_chars too");
+                }
+                return new Transformation.KeywordFields(id, names, forbid, message, when, span);
+            }
+            default -> throw new IllegalStateException(type);
         }
+    }
+
+    private static RuleConditions ruleConditions(Reader r, Map<String, Node> k) {
+        List<LogsourceCondition> conds = new ArrayList<>();
+        if (k.containsKey("rule_conditions")) {
+            for (Node c : r.sequence(k.get("rule_conditions"), "rule_conditions")) {
+                MappingNode cm = r.mapping(c, "rule condition");
+                Map<String, Node> ck = r.keys(cm);
+                String ctype = ck.containsKey("type") ? r.string(ck.get("type"), "type") : "";
+                if (!ctype.equals("logsource")) {
+                    throw r.error(ck.getOrDefault("type", c), "unsupported rule condition type '" + ctype
+                            + "'; supported: logsource");
+                }
+                r.onlyKeys(cm, List.of("type", "category", "product", "service"), "a logsource rule condition");
+                conds.add(new LogsourceCondition(r.attribute(ck, "category"), r.attribute(ck, "product"),
+                        r.attribute(ck, "service")));
+            }
+        }
+        boolean and = r.op(k, "rule_cond_op", "or").equals("and");
+        boolean not = k.containsKey("rule_cond_not") && r.bool(k.get("rule_cond_not"), "rule_cond_not");
+        if (conds.isEmpty() && (k.containsKey("rule_cond_op") || not)) {
+            throw r.error(k.getOrDefault("rule_cond_op", k.get("rule_cond_not")), "rule_cond_op and rule_cond_not "
+                    + "need rule_conditions");
+        }
+        return new RuleConditions(conds, and, not);
+    }
+
+    private static FieldConditions fieldConditions(Reader r, Map<String, Node> k) {
+        List<FieldConditions.Condition> conds = new ArrayList<>();
+        if (k.containsKey("field_name_conditions")) {
+            List<Node> list = r.sequence(k.get("field_name_conditions"), "field_name_conditions");
+            if (list.isEmpty()) {
+                throw r.error(k.get("field_name_conditions"), "field_name_conditions is empty; leave it out to act on "
+                        + "every field");
+            }
+            for (Node c : list) {
+                MappingNode cm = r.mapping(c, "field name condition");
+                Map<String, Node> ck = r.keys(cm);
+                String ctype = ck.containsKey("type") ? r.string(ck.get("type"), "type") : "";
+                if (!ctype.equals("include_fields") && !ctype.equals("exclude_fields")) {
+                    throw r.error(ck.getOrDefault("type", c), "unsupported field name condition type '" + ctype
+                            + "'; supported: include_fields, exclude_fields");
+                }
+                r.onlyKeys(cm, List.of("type", "fields", "match"), "a field name condition");
+                boolean re = r.op(ck, "match", "plain").equals("re");
+                List<Pattern> names = new ArrayList<>();
+                for (Node f : r.sequence(r.need(ck, "fields", c), "fields")) {
+                    String name = r.string(f, "field");
+                    try {
+                        names.add(re ? Pattern.compile(name) : Pattern.compile(Pattern.quote(name)));
+                    } catch (PatternSyntaxException e) {
+                        throw r.error(f, "invalid regular expression: " + e.getDescription()
+                                + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+                    }
+                }
+                if (names.isEmpty()) {
+                    throw r.error(ck.get("fields"), "fields is empty");
+                }
+                conds.add(new FieldConditions.Condition(ctype.equals("include_fields"), names));
+            }
+        }
+        boolean or = r.op(k, "field_name_cond_op", "and").equals("or");
+        boolean not = k.containsKey("field_name_cond_not") && r.bool(k.get("field_name_cond_not"), "field_name_cond_not");
+        if (conds.isEmpty() && (k.containsKey("field_name_cond_op") || not)) {
+            throw r.error(k.getOrDefault("field_name_cond_op", k.get("field_name_cond_not")), "field_name_cond_op and "
+                    + "field_name_cond_not need field_name_conditions");
+        }
+        return new FieldConditions(conds, or, not);
+    }
+
+    /**
+     * Checks a replacement as the Sigma ecosystem writes it: {@code \1} ... {@code \99} insert a group of the
+     * match, {@code \\} is a backslash, everything else is literal (see {@link StringValues#expand}).
+     */
+    private static String replacement(Reader r, Node at, String text, Pattern regex) {
+        int groups = regex.matcher("").groupCount();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != '\\') {
+                continue;
+            }
+            if (i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < text.length() && j < i + 3 && Character.isDigit(text.charAt(j))) {
+                j++;
+            }
+            if (j == i + 1) {
+                throw r.error(at, "replacement: a backslash starts a group (\\1 ... \\99) or a backslash (\\\\); "
+                        + "write a literal backslash as \\\\");
+            }
+            int group = Integer.parseInt(text.substring(i + 1, j));
+            if (group > groups) {
+                throw r.error(at, "replacement refers to group " + group + " but the regex has " + groups + " group(s)");
+            }
+            i = j - 1;
+        }
+        return text;
     }
 
     private static Schema schema(Reader r, Node at, String name, Optional<Path> dir) {
@@ -269,6 +477,58 @@ public final class PipelineLoader {
                 return Optional.of(Optional.empty());
             }
             return Optional.of(Optional.of(string(n, key)));
+        }
+
+        /** Every key of {@code m} is one of {@code allowed}; else an error at the first other key. */
+        void onlyKeys(MappingNode m, List<String> allowed, String what) {
+            for (NodeTuple t : m.getValue()) {
+                String k = string(t.getKeyNode(), "key");
+                if (!allowed.contains(k)) {
+                    throw error(t.getKeyNode(), "unknown key '" + k + "' in " + what
+                            + Text.closest(k, allowed).map(c -> " (did you mean '" + c + "'?)").orElse("")
+                            + "; known: " + String.join(", ", allowed));
+                }
+            }
+        }
+
+        boolean bool(Node n, String what) {
+            if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+                return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
+            }
+            throw error(n, what + " must be true or false");
+        }
+
+        /** An optional {@code and}/{@code or}-style choice: {@code key}'s value, one of two words. */
+        String op(Map<String, Node> keys, String key, String dflt) {
+            if (!keys.containsKey(key)) {
+                return dflt;
+            }
+            String v = string(keys.get(key), key);
+            List<String> choices = switch (key) {
+                case "match" -> List.of("plain", "re");
+                default -> List.of("and", "or");
+            };
+            if (!choices.contains(v)) {
+                throw error(keys.get(key), key + " must be " + String.join(" or ", choices) + ", not '" + v + "'");
+            }
+            return v;
+        }
+
+        String nonEmptyString(Node n, String what) {
+            String s = string(n, what);
+            if (s.isEmpty()) {
+                throw error(n, what + " must not be empty");
+            }
+            return s;
+        }
+
+        /** One string or a list of one or more. */
+        List<String> nonEmptyStrings(Node n, String what) {
+            List<String> out = n instanceof SequenceNode ? strings(n, what) : List.of(string(n, what));
+            if (out.isEmpty()) {
+                throw error(n, what + " must not be empty");
+            }
+            return out;
         }
 
         List<String> strings(Node n, String what) {

@@ -51,26 +51,9 @@ public final class PipelineRunner {
     /** Applies the pipelines; warnings (e.g. passed-through fields) are added to {@code warnings}. */
     public MappedRule apply(CompiledRule compiled, List<Diagnostic> warnings) {
         LogSource ls = compiled.rule().logsource();
-        Expr expr = compiled.condition();
-        Map<String, String> state = new TreeMap<>();
-        Map<String, String> origin = new LinkedHashMap<>(); // target field -> Sigma field, for messages
-        List<Expr> added = new ArrayList<>();
-        for (Step step : steps(ls)) {
-            Pipeline p = step.pipeline();
-            Transformation t = step.transformation();
-            if (t instanceof Transformation.FieldNameMapping m) {
-                expr = expr.accept(new FieldRenamer(m.mapping()));
-                m.mapping().forEach((from, tos) -> tos.forEach(to -> origin.putIfAbsent(to, from)));
-            } else if (t instanceof Transformation.SetState s) {
-                state.put(s.key(), s.value());
-            } else if (t instanceof Transformation.ValuePlaceholders v) {
-                expr = expr.accept(new Placeholders(p.vars(), java.util.Set.copyOf(v.include())));
-            } else if (t instanceof Transformation.AddCondition a) {
-                for (DetectionItem item : a.items()) {
-                    added.add(compiler.item(item));
-                }
-            }
-        }
+        Run run = run(compiled);
+        Expr expr = run.expr();
+        Map<String, String> state = run.state();
         for (Pipeline p : pipelines) {
             for (String key : p.requires()) {
                 if (!state.containsKey(key)) {
@@ -87,52 +70,146 @@ public final class PipelineRunner {
                     + "%' has no values; define it under 'vars:' in a pipeline file with a value_placeholders "
                     + "transformation (-p)");
         });
-        if (!added.isEmpty()) {
-            List<Expr> terms = new ArrayList<>(added);
+        if (!run.added().isEmpty()) {
+            List<Expr> terms = new ArrayList<>(run.added());
             terms.add(expr);
             expr = Exprs.and(terms, expr.span());
         }
+        Map<String, String> origin = run.origin();
         Map<String, FieldType> types = checkFields(compiled, expr, state, origin, warnings);
         checkTimestamps(compiled, expr, types, origin);
         return new MappedRule(compiled.rule(), expr, state, types);
     }
 
-    /** The renames and added conditions this target's pipelines apply to rules (and so events) of {@code ls}. */
-    public EventShape eventShape(LogSource ls) {
-        List<Map<String, List<String>>> renames = new ArrayList<>();
-        List<DetectionItem> added = new ArrayList<>();
-        for (Pipeline p : active(ls)) {
-            for (Transformation t : p.transformations()) {
-                if (!t.appliesTo(ls)) {
-                    continue;
+    /** What the steps made of a rule, before the checks: its condition, state, added conditions, and the steps that changed it. */
+    private record Run(Expr expr, Map<String, String> state, Map<String, String> origin, List<Expr> added,
+                       List<Step> changed) {}
+
+    private Run run(CompiledRule compiled) {
+        LogSource ls = compiled.rule().logsource();
+        Expr expr = compiled.condition();
+        Map<String, String> state = new TreeMap<>();
+        Map<String, String> origin = new LinkedHashMap<>(); // target field -> Sigma field, for messages
+        List<Expr> added = new ArrayList<>();
+        List<Step> changed = new ArrayList<>();
+        for (Step step : steps(ls)) {
+            Pipeline p = step.pipeline();
+            Transformation t = step.transformation();
+            Expr before = expr;
+            if (t instanceof Transformation.FieldNameMapping m) {
+                expr = rename(expr, m::targets, origin);
+            } else if (t instanceof Transformation.FieldNameAffix a) {
+                expr = rename(expr, a::targets, origin);
+            } else if (t instanceof Transformation.SetState s) {
+                state.put(s.key(), s.value());
+            } else if (t instanceof Transformation.ValuePlaceholders v) {
+                expr = expr.accept(new Placeholders(p.vars(), java.util.Set.copyOf(v.include()), v.fields()));
+            } else if (t instanceof Transformation.AddCondition a) {
+                for (DetectionItem item : a.items()) {
+                    added.add(compiler.item(item));
                 }
-                if (t instanceof Transformation.FieldNameMapping m) {
-                    renames.add(m.mapping());
-                } else if (t instanceof Transformation.AddCondition a) {
-                    added.addAll(a.items());
+            } else if (t instanceof Transformation.DropDetectionItem d) {
+                expr = new ItemDropper(leaf -> Leaves.chosen(d.fields(), leaf), what(step)).apply(expr);
+            } else if (t instanceof Transformation.ReplaceString r) {
+                expr = expr.accept(StringValues.replace(r, leaf -> Leaves.chosen(r.fields(), leaf), what(step)));
+            } else if (t instanceof Transformation.MapString m) {
+                expr = expr.accept(StringValues.map(m, leaf -> Leaves.chosen(m.fields(), leaf)));
+            } else if (t instanceof Transformation.KeywordFields k) {
+                expr = expr.accept(new KeywordFields(k, what(step)));
+            } else if (t instanceof Transformation.RuleFailure f) {
+                throw new SigcException("pipeline-failure", ls.span(), target + ": " + f.message() + " ("
+                        + t.describe() + " of pipeline " + p.name() + ", for logsource " + ls.describe() + ")");
+            } else if (t instanceof Transformation.DetectionItemFailure f) {
+                Optional<Expr> leaf = Leaves.first(expr, x -> Leaves.chosen(f.fields(), x));
+                if (leaf.isPresent()) {
+                    List<String> fields = Leaves.fields(leaf.get());
+                    throw new SigcException("pipeline-failure", leaf.get().span(), target + ": " + f.message() + " ("
+                            + (fields.isEmpty() ? "keyword" : "field '" + origin.getOrDefault(fields.get(0), fields.get(0))
+                            + "'") + "; " + t.describe() + " of pipeline " + p.name() + ")");
                 }
             }
+            // change_logsource acts in steps(): it chooses which later steps apply
+            if (expr != before) {
+                changed.add(step);
+            }
         }
-        return new EventShape(renames, added);
+        return new Run(expr, state, origin, added, changed);
+    }
+
+    /** {@code target: type 'id' of pipeline name}, to start a message about a step. */
+    private String what(Step step) {
+        return target + ": " + step.transformation().describe() + " of pipeline " + step.pipeline().name();
+    }
+
+    /** Renames fields, noting for messages which Sigma field each new name stands for. */
+    private static Expr rename(Expr expr, java.util.function.Function<String, List<String>> targets,
+                               Map<String, String> origin) {
+        return expr.accept(new FieldRenamer(targets, (from, to) -> origin.putIfAbsent(to, origin.getOrDefault(from, from))));
+    }
+
+    /**
+     * The renames and added conditions this target's pipelines apply to rules (and so events) of {@code ls}.
+     * Without a rule to try them on, every step of a kind events cannot be carried through counts as unfollowed.
+     */
+    public EventShape eventShape(LogSource ls) {
+        List<Step> steps = steps(ls);
+        return shape(steps, steps.stream().filter(s -> unfollowable(s.transformation())).toList());
+    }
+
+    /**
+     * The renames and added conditions this target's pipelines apply to this rule's events, and the steps that
+     * changed the rule in a way an event cannot follow. Call it for a rule that {@link #apply} accepts.
+     */
+    public EventShape eventShape(CompiledRule compiled) {
+        return shape(steps(compiled.rule().logsource()),
+                run(compiled).changed().stream().filter(s -> unfollowable(s.transformation())).toList());
+    }
+
+    private static boolean unfollowable(Transformation t) {
+        return t instanceof Transformation.DropDetectionItem || t instanceof Transformation.ReplaceString
+                || t instanceof Transformation.MapString || t instanceof Transformation.KeywordFields;
+    }
+
+    private static EventShape shape(List<Step> steps, List<Step> unfollowed) {
+        List<EventShape.Rename> renames = new ArrayList<>();
+        List<DetectionItem> added = new ArrayList<>();
+        for (Step s : steps) {
+            Transformation t = s.transformation();
+            if (t instanceof Transformation.FieldNameMapping m) {
+                renames.add(m::targets);
+            } else if (t instanceof Transformation.FieldNameAffix a) {
+                renames.add(a::targets);
+            } else if (t instanceof Transformation.AddCondition a) {
+                added.addAll(a.items());
+            }
+        }
+        List<String> why = unfollowed.stream().map(s -> s.transformation().describe() + " of pipeline "
+                + s.pipeline().name() + " (" + s.transformation().span() + ")").toList();
+        return new EventShape(renames, added, why);
     }
 
     /** A transformation with the pipeline it belongs to. */
     private record Step(Pipeline pipeline, Transformation transformation) {}
 
     /**
-     * The steps that apply to a logsource, in order. Large pipelines have hundreds of steps and a corpus has a
-     * few hundred distinct logsources, so the answer is memoised per logsource (a cache, safe to share across
-     * threads; it never changes what a rule becomes).
+     * The steps that apply to a logsource, in order; a {@code change_logsource} changes the logsource the steps
+     * after it see. Large pipelines have hundreds of steps and a corpus has a few hundred distinct logsources, so
+     * the answer is memoised per logsource (a cache, safe to share across threads; it never changes what a rule
+     * becomes).
      */
     private List<Step> steps(LogSource ls) {
         String key = ls.category().orElse("\u0000") + "\u0001" + ls.product().orElse("\u0000") + "\u0001"
                 + ls.service().orElse("\u0000");
         return applicable.computeIfAbsent(key.toLowerCase(java.util.Locale.ROOT), k -> {
             List<Step> out = new ArrayList<>();
+            LogSource seen = ls;
             for (Pipeline p : active(ls)) {
                 for (Transformation t : p.transformations()) {
-                    if (t.appliesTo(ls)) {
+                    if (t.appliesTo(seen)) {
                         out.add(new Step(p, t));
+                        if (t instanceof Transformation.ChangeLogsource c) {
+                            seen = c.apply(seen);
+                        }
                     }
                 }
             }

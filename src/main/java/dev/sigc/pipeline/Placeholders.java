@@ -20,10 +20,12 @@ final class Placeholders extends ExprRewriter {
     private static final int MAX_COMBINATIONS = 4096;
     private final Map<String, List<String>> vars;
     private final Set<String> include;
+    private final FieldConditions fields;
 
-    Placeholders(Map<String, List<String>> vars, Set<String> include) {
+    Placeholders(Map<String, List<String>> vars, Set<String> include, FieldConditions fields) {
         this.vars = vars;
         this.include = include;
+        this.fields = fields;
     }
 
     private boolean resolves(String name) {
@@ -32,7 +34,7 @@ final class Placeholders extends ExprRewriter {
 
     @Override
     public Expr visitString(StringMatch node) {
-        if (!node.pattern().hasPlaceholders()
+        if (!node.pattern().hasPlaceholders() || !fields.matches(node.field())
                 || node.pattern().parts().stream().noneMatch(p -> p instanceof SigmaString.Placeholder ph && resolves(ph.name()))) {
             return node;
         }

@@ -1,58 +1,191 @@
 package dev.sigc.pipeline;
 
+import dev.sigc.ast.SigmaString;
 import dev.sigc.diag.Span;
 import dev.sigc.rule.DetectionItem;
 import dev.sigc.rule.LogSource;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * One step of a pipeline, named as in the Sigma ecosystem's processing pipelines. It applies to a rule
- * when any of its logsource conditions matches (or it has none).
+ * One step of a pipeline, named as in the Sigma ecosystem's processing pipelines. It applies to a rule when its
+ * rule conditions hold for the rule's logsource (as a {@code change_logsource} before it left it). A step that
+ * touches fields or values also has field conditions saying which items it acts on.
  */
 sealed interface Transformation {
     String id();
 
-    List<LogsourceCondition> conditions();
+    RuleConditions when();
 
     Span span();
 
+    /** The YAML {@code type} of this step, for messages. */
+    String type();
+
     default boolean appliesTo(LogSource ls) {
-        return conditions().isEmpty() || conditions().stream().anyMatch(c -> c.matches(ls));
+        return when().matches(ls);
+    }
+
+    /** {@code type 'id'} (or just the type when it has no id), for messages. */
+    default String describe() {
+        return type() + (id().isEmpty() ? "" : " '" + id() + "'");
+    }
+
+    /** A step that acts on some items of the condition, chosen by field. */
+    sealed interface OnFields extends Transformation {
+        FieldConditions fields();
     }
 
     /** {@code field_name_mapping}: Sigma field to one or more target fields (several mean OR). */
-    record FieldNameMapping(String id, Map<String, List<String>> mapping, List<LogsourceCondition> conditions, Span span)
-            implements Transformation {
+    record FieldNameMapping(String id, Map<String, List<String>> mapping, FieldConditions fields, RuleConditions when,
+                            Span span) implements OnFields {
         public FieldNameMapping {
-            mapping = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mapping));
-            conditions = List.copyOf(conditions);
+            mapping = Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
+        }
+
+        @Override
+        public String type() {
+            return "field_name_mapping";
+        }
+
+        /** The names a field takes after this step (itself when the step leaves it alone). */
+        List<String> targets(String field) {
+            return fields.matches(field) ? mapping.getOrDefault(field, List.of(field)) : List.of(field);
+        }
+    }
+
+    /** {@code field_name_prefix} / {@code field_name_suffix}: text added in front of or after field names. */
+    record FieldNameAffix(String id, String prefix, String suffix, FieldConditions fields, RuleConditions when, Span span)
+            implements OnFields {
+        @Override
+        public String type() {
+            return prefix.isEmpty() ? "field_name_suffix" : "field_name_prefix";
+        }
+
+        List<String> targets(String field) {
+            return List.of(fields.matches(field) ? prefix + field + suffix : field);
         }
     }
 
     /** {@code set_state}: a key the backend reads, e.g. the KQL table or the EQL event category. */
-    record SetState(String id, String key, String value, List<LogsourceCondition> conditions, Span span)
-            implements Transformation {
-        public SetState {
-            conditions = List.copyOf(conditions);
+    record SetState(String id, String key, String value, RuleConditions when, Span span) implements Transformation {
+        @Override
+        public String type() {
+            return "set_state";
         }
     }
 
     /** {@code add_condition}: detection items ANDed in front of the rule's condition. */
-    record AddCondition(String id, List<DetectionItem> items, List<LogsourceCondition> conditions, Span span)
-            implements Transformation {
+    record AddCondition(String id, List<DetectionItem> items, RuleConditions when, Span span) implements Transformation {
         public AddCondition {
             items = List.copyOf(items);
-            conditions = List.copyOf(conditions);
+        }
+
+        @Override
+        public String type() {
+            return "add_condition";
         }
     }
 
     /** {@code value_placeholders}: replaces {@code %name%} placeholders with the pipeline's {@code vars}. */
-    record ValuePlaceholders(String id, List<String> include, List<LogsourceCondition> conditions, Span span)
-            implements Transformation {
+    record ValuePlaceholders(String id, List<String> include, FieldConditions fields, RuleConditions when, Span span)
+            implements OnFields {
         public ValuePlaceholders {
             include = List.copyOf(include);
-            conditions = List.copyOf(conditions);
+        }
+
+        @Override
+        public String type() {
+            return "value_placeholders";
+        }
+    }
+
+    /** {@code drop_detection_item}: the items on the chosen fields are taken as always true on the target. */
+    record DropDetectionItem(String id, FieldConditions fields, RuleConditions when, Span span) implements OnFields {
+        @Override
+        public String type() {
+            return "drop_detection_item";
+        }
+    }
+
+    /**
+     * {@code replace_string}: a regular expression replaced in string values. {@code replacement} is written as in
+     * the Sigma ecosystem: {@code \1} ... {@code \99} insert a group, {@code \\} is a backslash.
+     */
+    record ReplaceString(String id, Pattern regex, String replacement, boolean skipSpecial, FieldConditions fields,
+                         RuleConditions when, Span span) implements OnFields {
+        public ReplaceString {
+            Objects.requireNonNull(regex, "regex");
+        }
+
+        @Override
+        public String type() {
+            return "replace_string";
+        }
+    }
+
+    /** {@code map_string}: a whole string value to one or more values (several mean OR). */
+    record MapString(String id, Map<SigmaString, List<SigmaString>> mapping, FieldConditions fields, RuleConditions when,
+                     Span span) implements OnFields {
+        public MapString {
+            mapping = Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
+        }
+
+        @Override
+        public String type() {
+            return "map_string";
+        }
+    }
+
+    /** {@code change_logsource}: the logsource later steps' rule conditions see. */
+    record ChangeLogsource(String id, Optional<String> category, Optional<String> product, Optional<String> service,
+                           RuleConditions when, Span span) implements Transformation {
+        @Override
+        public String type() {
+            return "change_logsource";
+        }
+
+        LogSource apply(LogSource ls) {
+            return new LogSource(category.or(ls::category), product.or(ls::product), service.or(ls::service),
+                    ls.definition(), ls.span());
+        }
+    }
+
+    /** {@code rule_failure}: the rules it applies to are errors with the pipeline's message. */
+    record RuleFailure(String id, String message, RuleConditions when, Span span) implements Transformation {
+        @Override
+        public String type() {
+            return "rule_failure";
+        }
+    }
+
+    /** {@code detection_item_failure}: an item on a chosen field is an error with the pipeline's message. */
+    record DetectionItemFailure(String id, String message, FieldConditions fields, RuleConditions when, Span span)
+            implements OnFields {
+        @Override
+        public String type() {
+            return "detection_item_failure";
+        }
+    }
+
+    /**
+     * {@code keyword_fields}: keywords (values without a field) become matches on these fields (several mean OR).
+     * A keyword holding one of {@code forbidChars} is an error, with {@code message} when given.
+     */
+    record KeywordFields(String id, List<String> fieldNames, String forbidChars, String message, RuleConditions when,
+                         Span span) implements Transformation {
+        public KeywordFields {
+            fieldNames = List.copyOf(fieldNames);
+        }
+
+        @Override
+        public String type() {
+            return "keyword_fields";
         }
     }
 }

@@ -23,7 +23,7 @@ class EventTranslatorTest {
 
     @Test
     void renamesTopLevelFieldsStepByStep() {
-        EventShape shape = new EventShape(List.of(Map.of("Image", List.of("FolderPath")),
+        EventShape shape = EventShape.of(List.of(Map.of("Image", List.of("FolderPath")),
                 Map.of("FolderPath", List.of("process.executable", "Path"))), List.of());
         assertEquals("{\"process.executable\":\"/bin/sh\",\"Path\":\"/bin/sh\",\"User\":\"root\",\"x\":{\"Image\":1}}",
                 translate("{\"Image\": \"/bin/sh\", \"User\": \"root\", \"x\": {\"Image\": 1}}", shape));
@@ -31,13 +31,13 @@ class EventTranslatorTest {
 
     @Test
     void twoFieldsOnOneNameHoldBothValues() {
-        EventShape shape = new EventShape(List.of(Map.of("A", List.of("X"), "B", List.of("X"))), List.of());
+        EventShape shape = EventShape.of(List.of(Map.of("A", List.of("X"), "B", List.of("X"))), List.of());
         assertEquals("{\"X\":[1,2,3]}", translate("{\"A\": 1, \"B\": [2, 3]}", shape));
     }
 
     @Test
     void addedConditionsSetTheirFieldUnlessPresent() {
-        EventShape shape = new EventShape(List.of(), List.of(
+        EventShape shape = EventShape.of(List.of(), List.of(
                 item("EventCode", new SigmaValue.Num(BigDecimal.ONE, Span.NONE)),
                 item("source", new SigmaValue.Str("Xml*Sysmon?x", Span.NONE), new SigmaValue.Str("other", Span.NONE)),
                 item("event.type", new SigmaValue.Str("start", Span.NONE)),

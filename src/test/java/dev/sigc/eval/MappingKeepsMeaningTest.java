@@ -121,7 +121,7 @@ class MappingKeepsMeaningTest {
         matches += expected ? 1 : 0;
         for (Converter.Target t : targets) {
             MappedRule mapped = t.runner().apply(rule);
-            EventShape shape = t.runner().eventShape(rule.rule().logsource());
+            EventShape shape = t.runner().eventShape(rule);
             Json.Obj carried = EventTranslator.translate(event, shape);
             Evaluator target = Evaluator.of(mapped.condition());
             assertEquals(expected, target.matches(carried), () -> t.backend().id() + ": " + rule.rule().file() + " "

@@ -142,7 +142,7 @@ public final class PipelineLoader {
         TYPES.put("value_placeholders", List.of("include"));
         TYPES.put("drop_detection_item", List.of());
         TYPES.put("replace_string", List.of("regex", "replacement", "skip_special"));
-        TYPES.put("map_string", List.of("mapping"));
+        TYPES.put("map_string", List.of("mapping", "unmapped_failure"));
         TYPES.put("change_logsource", List.of("category", "product", "service"));
         TYPES.put("rule_failure", List.of("message"));
         TYPES.put("detection_item_failure", List.of("message"));
@@ -247,7 +247,16 @@ public final class PipelineLoader {
                         throw r.error(t.getKeyNode(), "'" + from + "' is mapped twice");
                     }
                 }
-                return new Transformation.MapString(id, mapping, fields, when, span);
+                Optional<String> unmapped = Optional.empty();
+                if (k.containsKey("unmapped_failure")) {
+                    if (fields.isEmpty()) {
+                        throw r.error(k.get("unmapped_failure"), "unmapped_failure needs field_name_conditions naming "
+                                + "the fields whose values must all be mapped (without them every item of every rule "
+                                + "would have to be)");
+                    }
+                    unmapped = Optional.of(r.nonEmptyString(k.get("unmapped_failure"), "unmapped_failure"));
+                }
+                return new Transformation.MapString(id, mapping, unmapped, fields, when, span);
             }
             case "change_logsource" -> {
                 Optional<String> category = r.optString(k, "category");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Applies pipelines, in order, to a compiled rule for one target, then checks the result: every state
@@ -113,7 +114,15 @@ public final class PipelineRunner {
             } else if (t instanceof Transformation.ReplaceString r) {
                 expr = expr.accept(StringValues.replace(r, leaf -> Leaves.chosen(r.fields(), leaf), what(step)));
             } else if (t instanceof Transformation.MapString m) {
-                expr = expr.accept(StringValues.map(m, leaf -> Leaves.chosen(m.fields(), leaf)));
+                Function<Expr, RuntimeException> unmapped = m.unmappedFailure().<Function<Expr, RuntimeException>>map(
+                        msg -> leaf -> {
+                            List<String> fields = Leaves.fields(leaf);
+                            return new SigcException("pipeline-failure", leaf.span(), target + ": " + msg + " ("
+                                    + (fields.isEmpty() ? "keyword" : "field '"
+                                    + origin.getOrDefault(fields.get(0), fields.get(0)) + "'") + "; " + t.describe()
+                                    + " of pipeline " + p.name() + ")");
+                        }).orElse(null);
+                expr = expr.accept(StringValues.map(m, leaf -> Leaves.chosen(m.fields(), leaf), unmapped));
             } else if (t instanceof Transformation.KeywordFields k) {
                 expr = expr.accept(new KeywordFields(k, what(step)));
             } else if (t instanceof Transformation.RuleFailure f) {

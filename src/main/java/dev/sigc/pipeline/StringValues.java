@@ -1,13 +1,18 @@
 package dev.sigc.pipeline;
 
+import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.Expr;
 import dev.sigc.ast.ExprRewriter;
 import dev.sigc.ast.Exprs;
+import dev.sigc.ast.NumberMatch;
 import dev.sigc.ast.SigmaString;
 import dev.sigc.ast.StringMatch;
 import dev.sigc.diag.SigcException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -69,9 +74,13 @@ final class StringValues {
 
     /**
      * {@code map_string}: a value that is, whole and as written (wildcards included), one of the mapping's keys
-     * becomes its value, or an OR of its values. Keys compare exactly, letter case included.
+     * becomes its value, or an OR of its values. Keys compare exactly, letter case included. An equality with a
+     * number or a boolean is compared by its spelling ({@code 5001}, {@code true}), so a rule's YAML {@code 5001}
+     * and {@code '5001'} map alike. With {@code unmapped_failure}, a chosen item whose value is not a key (any
+     * other string, number, boolean or kind of match) is the error {@code unmapped} makes of it.
      */
-    static ExprRewriter map(Transformation.MapString step, Predicate<Expr> chosen) {
+    static ExprRewriter map(Transformation.MapString step, Predicate<Expr> chosen,
+                            Function<Expr, RuntimeException> unmapped) {
         return new ExprRewriter() {
             @Override
             public Expr visitString(StringMatch node) {
@@ -80,13 +89,46 @@ final class StringValues {
                 }
                 List<SigmaString> to = step.mapping().get(whole(node));
                 if (to == null) {
+                    return leaf(node);
+                }
+                return mapped(node.field(), to, node.caseSensitive(), node);
+            }
+
+            @Override
+            public Expr visitNumber(NumberMatch node) {
+                if (!chosen.test(node) || node.op() != CompareOp.EQ) {
+                    return leaf(node);
+                }
+                return spelled(node.field(), node.text(), node);
+            }
+
+            @Override
+            public Expr visitBool(BoolMatch node) {
+                if (!chosen.test(node)) {
                     return node;
                 }
+                return spelled(node.field(), Boolean.toString(node.value()), node);
+            }
+
+            private Expr spelled(String field, String text, Expr node) {
+                List<SigmaString> to = step.mapping().get(SigmaString.literal(text));
+                return to == null ? leaf(node) : mapped(Optional.of(field), to, false, node);
+            }
+
+            private Expr mapped(Optional<String> field, List<SigmaString> to, boolean caseSensitive, Expr node) {
                 List<Expr> out = new ArrayList<>(to.size());
                 for (SigmaString v : to) {
-                    out.add(StringMatch.fold(node.field(), true, true, v, node.caseSensitive(), node.span()));
+                    out.add(StringMatch.fold(field, true, true, v, caseSensitive, node.span()));
                 }
                 return Exprs.or(out, node.span());
+            }
+
+            @Override
+            protected Expr leaf(Expr node) {
+                if (unmapped != null && chosen.test(node)) {
+                    throw unmapped.apply(node);
+                }
+                return node;
             }
         };
     }

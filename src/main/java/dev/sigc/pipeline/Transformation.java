@@ -129,11 +129,16 @@ sealed interface Transformation {
         }
     }
 
-    /** {@code map_string}: a whole string value to one or more values (several mean OR). */
-    record MapString(String id, Map<SigmaString, List<SigmaString>> mapping, FieldConditions fields, RuleConditions when,
-                     Span span) implements OnFields {
+    /**
+     * {@code map_string}: a whole string value (or the spelling of a number or boolean equality) to one or more
+     * values (several mean OR); with {@code unmappedFailure}, an item on a chosen field whose value is not a key is
+     * an error with that message.
+     */
+    record MapString(String id, Map<SigmaString, List<SigmaString>> mapping, Optional<String> unmappedFailure,
+                     FieldConditions fields, RuleConditions when, Span span) implements OnFields {
         public MapString {
             mapping = Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
+            Objects.requireNonNull(unmappedFailure, "unmappedFailure");
         }
 
         @Override

@@ -313,6 +313,39 @@ class PipelineVocabularyTest {
                         + "    Other: '%%SystemRoot%%'\nsel2:\n    Path: '%%systemroot%%'\ncondition: sel and sel2"));
     }
 
+    private static final String MAP_LOGTYPE = """
+              - type: map_string
+                mapping:
+                  '5001': LOG_PORT_SYN
+                  'true': egress
+                unmapped_failure: not in the table
+                field_name_conditions:
+                  - type: include_fields
+                    fields: [logtype, Initiated]
+            """;
+
+    @Test
+    void mapStringMapsNumbersAndBooleansByTheirSpelling() {
+        assertEquals("(logtype = 'LOG_PORT_SYN' and logtype = 'LOG_PORT_SYN' and Initiated = 'egress' and "
+                        + "Initiated = 'egress' and Other = 5001)",
+                maps(MAP_LOGTYPE, PROCESS, "sel:\n    logtype: 5001\nsel2:\n    logtype: '5001'\nsel3:\n    Initiated: true\n"
+                        + "sel4:\n    Initiated: 'true'\n    Other: 5001\ncondition: all of sel*"));
+    }
+
+    @Test
+    void mapStringUnmappedFailureRefusesEveryOtherValue() {
+        for (String item : List.of("logtype: 5002", "logtype|gt: 5000", "logtype|startswith: '50'", "Initiated: false",
+                "logtype|re: '5.*'", "logtype: null")) {
+            String err = fails(MAP_LOGTYPE, PROCESS, "sel:\n    " + item + "\ncondition: sel");
+            assertTrue(err.contains("error: t: not in the table (field '"), item + ": " + err);
+            assertTrue(err.contains("map_string of pipeline p"), err);
+        }
+        // a keyword is not on a chosen field, and is left alone
+        assertEquals("<keyword> contains 'abc'", maps(MAP_LOGTYPE, PROCESS, "keywords:\n    - abc\ncondition: keywords"));
+        assertTrue(loadFails("  - type: map_string\n    mapping: {a: b}\n    unmapped_failure: m\n")
+                .contains("unmapped_failure needs field_name_conditions"));
+    }
+
     // ---- change_logsource
 
     @Test

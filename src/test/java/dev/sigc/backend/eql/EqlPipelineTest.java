@@ -130,14 +130,37 @@ class EqlPipelineTest {
         // Sysmon Hashes is split into process.hash.* by the integration; Initiated becomes network.direction words
         assertTrue(error("category: process_creation\nproduct: windows", "Hashes|contains: 'IMPHASH=ABC'")
                 .contains("field 'Hashes' is not a field of ecs"));
-        assertTrue(error("category: network_connection\nproduct: windows", "Initiated: 'true'")
-                .contains("field 'Initiated' is not a field of ecs"));
-        // OpenCanary's numeric logtype is replaced by its name (log.logger) in the integration
-        assertTrue(error("category: application\nproduct: opencanary", "logtype: 5001")
-                .contains("field 'logtype' is not a field of ecs"));
+        assertTrue(error("category: network_connection\nproduct: windows", "DestinationIsIpv6: 'true'")
+                .contains("field 'DestinationIsIpv6' is not a field of ecs"));
         // Windows 'DOMAIN\name' has no single ECS field (outside process creation, see the pipeline's note)
         assertTrue(error("category: file_event\nproduct: windows", "User|contains: 'AUTHORI'")
                 .contains("field 'User' is not a field of ecs"));
+    }
+
+    @Test
+    void valuesTheIntegrationRewritesAreMappedByValue() throws IOException {
+        // the Windows integration: Initiated 'true'/'false' -> network.direction, SourceIsIpv6 -> network.type
+        assertTrue(eql("category: network_connection\nproduct: windows", "Initiated: 'true'\nSourceIsIpv6: 'false'")
+                .endsWith("network.direction : \"egress\" and network.type : \"ipv4\""));
+        assertTrue(eql("category: network_connection\nproduct: windows", "Initiated: false")
+                .endsWith("network.direction : \"ingress\""));
+        assertTrue(error("category: network_connection\nproduct: windows", "Initiated|contains: 'tru'")
+                .contains("Initiated becomes network.direction"));
+        // Elastic Defend on Linux: no Sysmon Initiated there
+        assertTrue(error("category: network_connection\nproduct: linux", "Initiated: 'true'")
+                .contains("field 'Initiated' is not a field of ecs"));
+        // OpenCanary's numeric logtype is replaced by its name (log.logger) in the integration
+        assertEquals("any where event.dataset : \"opencanary.events\" and log.logger : \"LOG_PORT_SYN\"",
+                eql("category: application\nproduct: opencanary", "logtype: 5001"));
+        assertTrue(error("category: application\nproduct: opencanary", "logtype: 5006")
+                .contains("not a log type number of its table"));
+        // Google Workspace admin: eventService admin.googleapis.com is event.provider 'admin'
+        assertEquals("any where event.dataset : \"google_workspace.admin\" and event.provider : \"admin\" and "
+                        + "event.action : \"REMOVE_PRIVILEGE\"",
+                eql("product: gcp\nservice: google_workspace.admin",
+                        "eventService: admin.googleapis.com\neventName: REMOVE_PRIVILEGE"));
+        assertTrue(error("product: gcp\nservice: google_workspace.admin", "eventService: login.googleapis.com")
+                .contains("other values have no counterpart"));
     }
 
     @Test

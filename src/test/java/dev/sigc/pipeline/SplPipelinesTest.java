@@ -94,6 +94,23 @@ class SplPipelinesTest {
     }
 
     @Test
+    void keywordsSearchRawWherePlainText() {
+        assertEquals("sourcetype=\"linux_secure\" AND _raw IN (\"*Corrupted MAC on input*\", \"*error in libcrypto*\")",
+                convert(DEFAULT, "product: linux\nservice: sshd",
+                        "selection:\n    - 'Corrupted MAC on input'\n    - 'error in libcrypto'"));
+        assertEquals("sourcetype=\"cisco:ios\" AND _raw=\"*show running-config*\"",
+                convert(DEFAULT, "product: cisco\nservice: aaa", "selection:\n    - 'show running-config'"));
+        assertEquals("tag=\"web\" AND _raw=\"*${jndi:ldap:/*\"",
+                convert(DEFAULT, "category: webserver", "selection:\n    - '${jndi:ldap:/'"));
+        // web events may be JSON: a quote or backslash is escaped in _raw
+        assertTrue(convert(DEFAULT, "category: webserver", "selection:\n    - 'a\"b'")
+                .contains("'\"' and '\\' are escaped in _raw"));
+        // Windows XML holds the event data, not the rendered message
+        assertTrue(convert(DEFAULT, "product: windows\nservice: application", "selection:\n    - 'x'")
+                .contains("keyword (field-less) search is not supported"));
+    }
+
+    @Test
     void unnamedEventDataHasNoSplunkField() {
         String message = convert(DEFAULT, "product: windows\nservice: application", "selection:\n    Data|contains: x");
         assertEquals("spl: field 'Data' is not a field of application in splunk; map it with a field_name_mapping in a "

@@ -48,6 +48,17 @@ class KqlPipelinesTest {
     }
 
     @Test
+    void sentinelSyslogKeywordsSearchTheMessageAndTheProgramName() throws IOException {
+        emits("Syslog\n| where ProcessName =~ \"sshd\" and (SyslogMessage contains \"error in libcrypto\" or "
+                        + "ProcessName contains \"error in libcrypto\")",
+                kql("product: linux\nservice: sshd", "keywords:\n    - 'error in libcrypto'\ncondition: keywords",
+                        "-p", "kql-sentinel"));
+        stops("keyword (field-less) search is not supported",
+                kql("product: windows\nservice: security", "keywords:\n    - 'x'\ncondition: keywords", "-p",
+                        "kql-sentinel"));
+    }
+
+    @Test
     void defenderFileDeleteIsAnActionOfDeviceFileEvents() throws IOException {
         emits("DeviceFileEvents\n| where ActionType =~ \"FileDeleted\" and FolderPath endswith \"\\\\x.dll\"",
                 kql("category: file_delete\nproduct: windows", "sel:\n    TargetFilename|endswith: '\\x.dll'\ncondition: sel"));

@@ -159,6 +159,9 @@ class EqlPipelineTest {
                         + "event.action : \"REMOVE_PRIVILEGE\"",
                 eql("product: gcp\nservice: google_workspace.admin",
                         "eventService: admin.googleapis.com\neventName: REMOVE_PRIVILEGE"));
+        assertTrue(eql("product: gcp\nservice: google_workspace.admin", "setting_name|startswith: 'ContextAware'\n"
+                + "new_value: 'false'").endsWith("google_workspace.admin.setting.name like~ \"ContextAware*\" and "
+                + "google_workspace.admin.new_value : \"false\""));
         assertTrue(error("product: gcp\nservice: google_workspace.admin", "eventService: login.googleapis.com")
                 .contains("other values have no counterpart"));
     }

@@ -98,7 +98,12 @@ public record SigmaString(List<SigmaString.Part> parts) {
     }
 
     public boolean hasPlaceholders() {
-        return parts.stream().anyMatch(p -> p instanceof Placeholder);
+        for (Part p : parts) { // a loop, not a stream: called for every value by every target
+            if (p instanceof Placeholder) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEscapable(char c) {
@@ -142,7 +147,12 @@ public record SigmaString(List<SigmaString.Part> parts) {
 
     /** No wildcard at all. */
     public boolean isPlain() {
-        return parts.stream().allMatch(p -> p instanceof Text);
+        for (Part p : parts) { // a loop, not a stream: called for every value by every target
+            if (!(p instanceof Text)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Concatenation, normalised. */

@@ -56,12 +56,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf("files %d, rules %d, cores %d%n", r.files(), r.rules(), Runtime.getRuntime().availableProcessors());
         out.printf("cold pass (all targets, in-process, no output files): %.3f s%n", r.coldSeconds());
-        out.printf("%-6s %12s %12s %16s%n", "target", "conversions", "s/pass", "conversions/s");
+        out.printf("%-6s %12s %12s %16s %12s %12s%n", "target", "conversions", "s/pass", "conversions/s",
+                "cpu-s/pass", "gc-s/pass");
         for (Benchmark.Row row : r.rows()) {
-            out.printf("%-6s %12d %12.3f %16.0f%n", row.targets(), row.conversions(), row.secondsPerPass(),
-                    row.conversionsPerSecond());
+            out.printf("%-6s %12d %12.3f %16.0f %12.3f %12.3f%n", row.targets(), row.conversions(),
+                    row.secondsPerPass(), row.conversionsPerSecond(), row.cpuSecondsPerPass(), row.gcSecondsPerPass());
         }
-        out.printf("peak heap %.1f MB%n", r.peakHeapBytes() / (1024.0 * 1024.0));
+        out.printf("(s/pass: best of %d passes; cpu-s/pass, gc-s/pass: mean per pass, all threads)%n", passes);
+        out.printf("peak heap %.1f MB (max heap %.0f MB)%n", r.peakHeapBytes() / (1024.0 * 1024.0),
+                Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
         return ExitCodes.OK;
     }
 }

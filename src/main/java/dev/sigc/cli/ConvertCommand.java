@@ -103,11 +103,13 @@ final class ConvertCommand implements Callable<Integer> {
                 }
                 user.add(c);
             }
-            for (Backend b : backends) {
-                Converter.Target t = Converter.Target.of(b,
-                        user.stream().filter(c -> c.appliesTo(b)).map(BundledPipelines.Choice::pipeline).toList(), passThrough);
-                converterTargets.add(t);
-                pipelineNames.put(b.id(), t.runner().pipelines().stream().map(Pipeline::name).toList());
+            // Loading a target's bundled pipeline and schema takes a good part of a short run: load them on all
+            // cores (the order of the targets is kept).
+            converterTargets.addAll(backends.parallelStream().map(b -> Converter.Target.of(b,
+                    user.stream().filter(c -> c.appliesTo(b)).map(BundledPipelines.Choice::pipeline).toList(), passThrough))
+                    .toList());
+            for (Converter.Target t : converterTargets) {
+                pipelineNames.put(t.backend().id(), t.runner().pipelines().stream().map(Pipeline::name).toList());
             }
             files = RuleFiles.find(paths);
         } catch (SigcException e) {

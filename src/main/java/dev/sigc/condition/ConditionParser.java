@@ -145,8 +145,10 @@ public final class ConditionParser {
 
     static List<String> matching(String pattern, Map<String, Expr> identifiers, boolean them) {
         List<String> out = new ArrayList<>();
+        // the pattern is compiled once per call, not once per identifier
+        java.util.function.Predicate<String> wanted = them ? n -> !n.startsWith("_") : glob(pattern).asMatchPredicate();
         for (String name : identifiers.keySet()) {
-            if (them ? !name.startsWith("_") : glob(pattern).matcher(name).matches()) {
+            if (wanted.test(name)) {
                 out.add(name);
             }
         }

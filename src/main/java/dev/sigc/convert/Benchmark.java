@@ -1,5 +1,6 @@
 package dev.sigc.convert;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -9,12 +10,20 @@ import java.util.List;
 /**
  * Measures conversion speed in-process: the first (cold) pass over the rules, then warm passes per target
  * and for all targets together, and the peak heap the JVM saw. Reading the files from disk is part of
- * every pass (it is part of every real run); writing outputs is not.
+ * every pass (it is part of every real run); writing outputs is not. Besides wall time it reports the CPU time
+ * the process used and the time spent collecting garbage per pass, which say more than wall time on a machine
+ * shared with other work.
  */
 public final class Benchmark {
-    /** One measured configuration: which targets, how many conversions a pass makes, best seconds per pass. */
-    public record Row(String targets, int conversions, double secondsPerPass, double conversionsPerSecond) {}
+    /**
+     * One measured configuration: which targets, how many conversions a pass makes, best seconds per pass, and
+     * per pass on average the CPU seconds of the whole process (all threads, GC and compiler included) and the
+     * seconds spent in garbage collection.
+     */
+    public record Row(String targets, int conversions, double secondsPerPass, double conversionsPerSecond,
+                      double cpuSecondsPerPass, double gcSecondsPerPass) {}
 
+    /** {@code peakHeapBytes}: the sum of the heap pools' peak use (garbage not yet collected included). */
     public record Report(int files, int rules, double coldSeconds, List<Row> rows, long peakHeapBytes) {}
 
     private final Converter converter = new Converter();
@@ -40,12 +49,29 @@ public final class Benchmark {
             conversions = converter.convert(files, targets).outputs().size();
         }
         double best = Double.MAX_VALUE;
+        long cpu0 = processCpuNanos();
+        long gc0 = gcMillis();
         for (int i = 0; i < passes; i++) {
             long t0 = System.nanoTime();
             conversions = converter.convert(files, targets).outputs().size();
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
-        return new Row(name, conversions, best, conversions / best);
+        double cpu = cpu0 < 0 ? Double.NaN : (processCpuNanos() - cpu0) / 1e9 / passes;
+        return new Row(name, conversions, best, conversions / best, cpu, (gcMillis() - gc0) / 1e3 / passes);
+    }
+
+    /** CPU time of the whole process, or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static void resetPeaks() {

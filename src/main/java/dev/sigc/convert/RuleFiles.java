@@ -25,10 +25,11 @@ public final class RuleFiles {
                 Path abs = input.toAbsolutePath().normalize();
                 String pack = abs.getFileName() == null ? "rules" : abs.getFileName().toString();
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(p -> isRule(p) && !inTestsFolder(input.relativize(p)))
-                            .sorted(Comparator.comparing(p -> input.relativize(p).toString().replace('\\', '/')))
-                            .forEach(p -> out.add(new RuleFile(p, pack, input.relativize(p).toString().replace('\\', '/'))));
+                    // the relative name is computed once per file, not once per comparison of the sort
+                    walk.filter(p -> isRule(p) && !inTestsFolder(input.relativize(p)) && Files.isRegularFile(p))
+                            .map(p -> new RuleFile(p, pack, input.relativize(p).toString().replace('\\', '/')))
+                            .sorted(Comparator.comparing(RuleFile::relative))
+                            .forEach(out::add);
                 } catch (IOException e) {
                     throw new SigcException("io", new Span(input.toString(), 0, 0), "cannot read folder: " + e.getMessage());
                 }

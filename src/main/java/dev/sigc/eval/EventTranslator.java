@@ -26,7 +26,7 @@ import java.util.Map;
  *       already has the field ({@code *} stands for nothing, {@code ?} for one {@code _}; a {@code null}
  *       value removes the field).</li>
  *   <li>Steps that change a rule's items or values ({@code drop_detection_item}, {@code replace_string},
- *       {@code map_string}, {@code keyword_fields}) have no counterpart on events; {@link EventShape#unfollowed()}
+ *       {@code map_string}, {@code hashes_fields}, {@code keyword_fields}) have no counterpart on events; {@link EventShape#unfollowed()}
  *       lists them and {@link RuleTestRunner} refuses to test a rule they changed on the target.</li>
  * </ul>
  */

@@ -131,7 +131,7 @@ public final class PipelineLoader {
     private static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
     private static final java.util.Set<String> ON_FIELDS = java.util.Set.of("field_name_mapping", "field_name_prefix",
             "field_name_suffix", "value_placeholders", "drop_detection_item", "replace_string", "map_string",
-            "detection_item_failure");
+            "hashes_fields", "detection_item_failure");
 
     static {
         TYPES.put("field_name_mapping", List.of("mapping"));
@@ -143,6 +143,7 @@ public final class PipelineLoader {
         TYPES.put("drop_detection_item", List.of());
         TYPES.put("replace_string", List.of("regex", "replacement", "skip_special"));
         TYPES.put("map_string", List.of("mapping", "unmapped_failure"));
+        TYPES.put("hashes_fields", List.of("algorithms", "message"));
         TYPES.put("change_logsource", List.of("category", "product", "service"));
         TYPES.put("rule_failure", List.of("message"));
         TYPES.put("detection_item_failure", List.of("message"));
@@ -257,6 +258,32 @@ public final class PipelineLoader {
                     unmapped = Optional.of(r.nonEmptyString(k.get("unmapped_failure"), "unmapped_failure"));
                 }
                 return new Transformation.MapString(id, mapping, unmapped, fields, when, span);
+            }
+            case "hashes_fields" -> {
+                if (fields.isEmpty()) {
+                    throw r.error(m, "hashes_fields needs field_name_conditions naming the hash list fields (e.g. "
+                            + "Hashes, Hash); without them it would read every value of every rule as a hash");
+                }
+                Node an = r.need(k, "algorithms", m);
+                Map<String, List<String>> algorithms = new LinkedHashMap<>();
+                for (NodeTuple t : r.mapping(an, "algorithms").getValue()) {
+                    String name = r.string(t.getKeyNode(), "algorithm");
+                    String algo = name.toUpperCase(java.util.Locale.ROOT);
+                    if (!HashesFields.LENGTHS.containsKey(algo)) {
+                        List<String> known = new ArrayList<>(new java.util.TreeSet<>(HashesFields.LENGTHS.keySet()));
+                        throw r.error(t.getKeyNode(), "unknown hash algorithm '" + name + "'"
+                                + Text.closest(algo, known).map(c -> " (did you mean '" + c + "'?)").orElse("")
+                                + "; Sysmon logs " + String.join(", ", known));
+                    }
+                    if (algorithms.put(algo, r.nonEmptyStrings(t.getValueNode(), "the fields of '" + name + "'")) != null) {
+                        throw r.error(t.getKeyNode(), "algorithm '" + algo + "' is mapped twice");
+                    }
+                }
+                if (algorithms.isEmpty()) {
+                    throw r.error(an, "algorithms is empty; map at least one of MD5, SHA1, SHA256, IMPHASH to a field");
+                }
+                String message = k.containsKey("message") ? r.nonEmptyString(k.get("message"), "message") : "";
+                return new Transformation.HashesFields(id, algorithms, message, fields, when, span);
             }
             case "change_logsource" -> {
                 Optional<String> category = r.optString(k, "category");

@@ -123,6 +123,9 @@ public final class PipelineRunner {
                                     + " of pipeline " + p.name() + ")");
                         }).orElse(null);
                 expr = expr.accept(StringValues.map(m, leaf -> Leaves.chosen(m.fields(), leaf), unmapped));
+            } else if (t instanceof Transformation.HashesFields h) {
+                expr = expr.accept(new HashesFields(h, leaf -> Leaves.chosen(h.fields(), leaf), what(step),
+                        (from, to) -> origin.putIfAbsent(to, origin.getOrDefault(from, from))));
             } else if (t instanceof Transformation.KeywordFields k) {
                 expr = expr.accept(new KeywordFields(k, what(step)));
             } else if (t instanceof Transformation.RuleFailure f) {
@@ -176,7 +179,8 @@ public final class PipelineRunner {
 
     private static boolean unfollowable(Transformation t) {
         return t instanceof Transformation.DropDetectionItem || t instanceof Transformation.ReplaceString
-                || t instanceof Transformation.MapString || t instanceof Transformation.KeywordFields;
+                || t instanceof Transformation.MapString || t instanceof Transformation.KeywordFields
+                || t instanceof Transformation.HashesFields;
     }
 
     private static EventShape shape(List<Step> steps, List<Step> unfollowed) {

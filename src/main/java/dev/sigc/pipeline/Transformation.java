@@ -147,6 +147,23 @@ sealed interface Transformation {
         }
     }
 
+    /**
+     * {@code hashes_fields}: values {@code ALGO=hex} of Sysmon's hash list become matches of the hex on the field
+     * that holds that algorithm's hash ({@code algorithms}: algorithm in upper case to one or more fields, several
+     * mean OR). {@code message} says why an algorithm is not mapped, for the error a rule using it gets.
+     */
+    record HashesFields(String id, Map<String, List<String>> algorithms, String message, FieldConditions fields,
+                        RuleConditions when, Span span) implements OnFields {
+        public HashesFields {
+            algorithms = Collections.unmodifiableMap(new LinkedHashMap<>(algorithms));
+        }
+
+        @Override
+        public String type() {
+            return "hashes_fields";
+        }
+    }
+
     /** {@code change_logsource}: the logsource later steps' rule conditions see. */
     record ChangeLogsource(String id, Optional<String> category, Optional<String> product, Optional<String> service,
                            RuleConditions when, Span span) implements Transformation {

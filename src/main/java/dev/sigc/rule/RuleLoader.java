@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -25,6 +27,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads Sigma rule files with SnakeYAML's node API, so that every value keeps its file position. A file
@@ -65,7 +70,7 @@ public final class RuleLoader {
         List<SigmaRule> rules = new ArrayList<>();
         List<Diagnostic> diags = new ArrayList<>();
         try {
-            for (Node doc : new Yaml(options()).composeAll(new StringReader(text))) {
+            for (Node doc : documents(text)) {
                 if (doc == null) {
                     continue;
                 }
@@ -113,7 +118,7 @@ public final class RuleLoader {
         List<SigmaFilter> filters = new ArrayList<>();
         List<Diagnostic> diags = new ArrayList<>();
         try {
-            for (Node doc : new Yaml(options()).composeAll(new StringReader(text))) {
+            for (Node doc : documents(text)) {
                 if (doc == null) {
                     continue;
                 }
@@ -135,6 +140,31 @@ public final class RuleLoader {
             diags.add(Diagnostic.error("yaml-syntax", new Span(name, 1, 1), "invalid YAML: " + oneLine(e.getMessage())));
         }
         return new FilterLoadResult(filters, diags);
+    }
+
+    /**
+     * The YAML documents of {@code text}, composed one at a time. This is what {@code new Yaml(options).composeAll}
+     * does, without building the dumper and object constructor that {@code Yaml} also sets up and we never use.
+     */
+    private static Iterable<Node> documents(String text) {
+        LoaderOptions options = options();
+        Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                new Resolver(), options);
+        return () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return composer.checkNode();
+            }
+
+            @Override
+            public Node next() {
+                Node n = composer.getNode();
+                if (n == null) {
+                    throw new NoSuchElementException("no YAML document");
+                }
+                return n;
+            }
+        };
     }
 
     private static LoaderOptions options() {

@@ -29,12 +29,25 @@ public final class Text {
         String best = null;
         int limit = Math.max(2, name.length() / 3);
         int bestDistance = limit + 1;
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = lower(name);
+        // Called for every unknown field of every rule against schemas of hundreds of names: the rows are
+        // allocated once per call, and a candidate whose length alone puts it past the best so far is skipped
+        // (the distance is at least the length difference, so it could not win).
+        int[] prev = new int[0];
+        int[] cur = new int[0];
         for (String c : candidates) {
             if (Math.abs(c.length() - name.length()) > limit) {
-                continue; // the distance is at least the length difference
+                continue;
             }
-            int d = boundedDistance(lower, c.toLowerCase(java.util.Locale.ROOT), bestDistance - 1);
+            String lc = lower(c);
+            if (Math.abs(lc.length() - lower.length()) > bestDistance - 1) {
+                continue;
+            }
+            if (prev.length < lc.length() + 1) {
+                prev = new int[lc.length() + 1];
+                cur = new int[lc.length() + 1];
+            }
+            int d = boundedDistance(lower, lc, bestDistance - 1, prev, cur);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
@@ -43,13 +56,27 @@ public final class Text {
         return java.util.Optional.ofNullable(best);
     }
 
+    /** {@code toLowerCase(Locale.ROOT)}, without a copy when there is nothing to lower. */
+    private static String lower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x80 || (ch >= 'A' && ch <= 'Z')) {
+                return s.toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return s;
+    }
+
     /** Levenshtein distance if it is at most {@code max}, else {@code max + 1} (stops as soon as it must exceed). */
     static int boundedDistance(String a, String b, int max) {
+        return boundedDistance(a, b, max, new int[b.length() + 1], new int[b.length() + 1]);
+    }
+
+    /** As above, with two rows of at least {@code b.length() + 1} to work in. */
+    private static int boundedDistance(String a, String b, int max, int[] prev, int[] cur) {
         if (max < 0) {
             return 0 == a.compareTo(b) ? 0 : 1;
         }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
             prev[j] = j;
         }

@@ -68,6 +68,63 @@ class PipelineFileTest {
                 + "or InitiatingProcessCommandLine contains \"iam/security\"\n", run.out());
     }
 
+    private static final String SHA256 = "B5ACF14CDAC40BE590318DEE95425D0746E85B1B7B1CBD14DA66F21F2522BF4D";
+
+    @Test
+    void hashesFieldsInAUserPipelineAndTheBundledOnes() throws IOException {
+        Path deleted = write("d.yml", """
+                title: d
+                logsource:
+                    category: file_delete
+                    product: windows
+                detection:
+                    sel:
+                        Hashes|contains: 'SHA256=%s'
+                    condition: sel
+                """.formatted(SHA256));
+        CliRun without = CliRun.of("convert", "-t", "kql", deleted.toString());
+        assertEquals(1, without.exitCode());
+        assertTrue(without.err().contains("field 'Hashes' is not a field of DeviceFileEvents"), without.err());
+        Path pipeline = write("p.yml", """
+                name: mine
+                transformations:
+                  - type: hashes_fields
+                    algorithms: {SHA256: SHA256, SHA1: SHA1, MD5: MD5}
+                    field_name_conditions:
+                      - type: include_fields
+                        fields: [Hashes]
+                    rule_conditions:
+                      - type: logsource
+                        category: file_delete
+                """);
+        CliRun run = CliRun.of("convert", "-t", "kql", "-p", pipeline.toString(), deleted.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().endsWith("SHA256 =~ \"" + SHA256.toLowerCase() + "\"\n"), run.out());
+
+        Path process = write("r.yml", """
+                title: r
+                logsource:
+                    category: process_creation
+                    product: windows
+                detection:
+                    sel:
+                        Hashes|contains:
+                            - 'SHA256=%s'
+                            - 'IMPHASH=0123456789ABCDEF0123456789ABCDEF'
+                    condition: sel
+                """.formatted(SHA256));
+        CliRun eql = CliRun.of("convert", "-t", "eql", process.toString());
+        assertEquals(0, eql.exitCode(), eql.err());
+        assertEquals("process where event.type : \"start\" and (process.hash.sha256 : \"" + SHA256.toLowerCase()
+                + "\" or process.pe.imphash : \"0123456789abcdef0123456789abcdef\")\n", eql.out());
+        CliRun kql = CliRun.of("convert", "-t", "kql", process.toString());
+        assertEquals(1, kql.exitCode());
+        assertTrue(kql.err().startsWith(process + ":9:15: error: kql: hashes_fields 'hashes_device' of pipeline "
+                + "kql-defender: value '*IMPHASH=0123456789ABCDEF0123456789ABCDEF*' of Hashes is an IMPHASH hash, and "
+                + "this step maps no field for IMPHASH (Defender XDR has no imphash column); mapped: MD5, SHA1, SHA256"),
+                kql.err());
+    }
+
     @Test
     void aRuleFailureIsOneLineAtTheRule() throws IOException {
         Path rule = rule();

@@ -346,6 +346,89 @@ class PipelineVocabularyTest {
                 .contains("unmapped_failure needs field_name_conditions"));
     }
 
+    // ---- hashes_fields
+
+    private static final String HASHES = """
+              - id: hashes
+                type: hashes_fields
+                algorithms:
+                  SHA256: process.hash.sha256
+                  md5: [a.md5, b.md5]
+                  SHA1: process.hash.sha1
+                message: no imphash here
+                field_name_conditions:
+                  - type: include_fields
+                    fields: [Hashes]
+            """;
+    private static final String SHA256 = "B5ACF14CDAC40BE590318DEE95425D0746E85B1B7B1CBD14DA66F21F2522BF4D";
+    private static final String MD5 = "0123456789abcdefABCDEF0123456789";
+
+    @Test
+    void wholeHashesBecomeCaseFreeEqualitiesOnTheirAlgorithmsField() {
+        // contains, equals, startswith and endswith of one whole ALGO=hex all mean "the file's hash is hex"
+        assertEquals("((process.hash.sha256 = '" + SHA256.toLowerCase() + "' or a.md5 = '" + MD5.toLowerCase()
+                        + "' or b.md5 = '" + MD5.toLowerCase() + "') and process.hash.sha1 = '"
+                        + "0123456789012345678901234567890123456789' and not process.hash.sha256 = '"
+                        + SHA256.toLowerCase() + "' and Image = 'x' and Other contains 'MD5=1')",
+                maps(HASHES, PROCESS, "sel:\n    Hashes|contains:\n      - 'SHA256=" + SHA256 + "'\n      - 'md5="
+                        + MD5 + "'\n    Hashes|startswith|cased: 'SHA1=0123456789012345678901234567890123456789'\n"
+                        + "f:\n    Hashes|endswith: 'Sha256=" + SHA256 + "'\nsel2:\n    Image: x\n    Other|contains: 'MD5=1'\n"
+                        + "condition: sel and not f and sel2"));
+        assertEquals("process.hash.sha256 = '" + SHA256.toLowerCase() + "'",
+                maps(HASHES, PROCESS, "sel:\n    Hashes: 'SHA256=" + SHA256 + "'\ncondition: sel"));
+    }
+
+    @Test
+    void anythingButOneWholeHashIsAnErrorAtTheValue() {
+        String at = "r.yml:7:26: error: t: hashes_fields 'hashes' of pipeline p: ";
+        assertEquals(at + "value '*SHA256=B5ACF14C*' of Hashes has 8 hex digits, but a whole SHA256 hash has 64; "
+                        + "only a whole hash can be matched on the target's SHA256 field",
+                fails(HASHES, PROCESS, "sel:\n    Hashes|contains: 'SHA256=B5ACF14C'\ncondition: sel"));
+        assertEquals(at + "value '*SHA256=B5*4F*' of Hashes has a wildcard or placeholder inside; write one whole "
+                        + "'ALGO=hex' value",
+                fails(HASHES, PROCESS, "sel:\n    Hashes|contains: 'SHA256=B5*4F'\ncondition: sel"));
+        assertEquals(at + "value '*" + SHA256 + "' of Hashes is not one 'ALGO=hex' hash (ALGO one of IMPHASH, MD5, "
+                        + "SHA1, SHA256)",
+                fails(HASHES, PROCESS, "sel:\n    Hashes|endswith: '" + SHA256 + "'\ncondition: sel"));
+        assertEquals(at + "value '*MD5=" + MD5 + ",SHA256=" + SHA256 + "*' of Hashes is not one 'ALGO=hex' hash (ALGO "
+                        + "one of IMPHASH, MD5, SHA1, SHA256); write each hash as a value of its own",
+                fails(HASHES, PROCESS, "sel:\n    Hashes|contains: 'MD5=" + MD5 + ",SHA256=" + SHA256 + "'\ncondition: sel"));
+        assertEquals(at + "value '*SHA512=" + MD5 + "*' of Hashes names unknown algorithm 'SHA512'; Sysmon logs "
+                        + "IMPHASH, MD5, SHA1, SHA256",
+                fails(HASHES, PROCESS, "sel:\n    Hashes|contains: 'SHA512=" + MD5 + "'\ncondition: sel"));
+        assertEquals(at + "value '*IMPHASH=" + MD5 + "*' of Hashes is an IMPHASH hash, and this step maps no field for "
+                        + "IMPHASH (no imphash here); mapped: SHA256, MD5, SHA1",
+                fails(HASHES, PROCESS, "sel:\n    Hashes|contains: 'IMPHASH=" + MD5 + "'\ncondition: sel"));
+        assertEquals(at + "value '*MD5=00000000000000000000000000000000*' of Hashes is all zeros, which Sysmon writes "
+                        + "when it could not compute the hash (e.g. no imphash for a file that is not a PE image); it "
+                        + "names no file, and targets that split the list drop such values, so it cannot be matched there",
+                fails(HASHES, PROCESS, "sel:\n    Hashes|contains: 'MD5=00000000000000000000000000000000'\ncondition: sel"));
+        assertEquals("r.yml:7:20: error: t: hashes_fields 'hashes' of pipeline p: only string values 'ALGO=hex' of "
+                        + "Hashes can become hash fields, not a regular expression",
+                fails(HASHES, PROCESS, "sel:\n    Hashes|re: 'SHA256=.*'\ncondition: sel"));
+    }
+
+    @Test
+    void hashesFieldsNeedsFieldsAndKnownAlgorithms() {
+        assertEquals("p.yml:3:5: error: hashes_fields needs field_name_conditions naming the hash list fields (e.g. "
+                + "Hashes, Hash); without them it would read every value of every rule as a hash",
+                loadFails("  - type: hashes_fields\n    algorithms: {MD5: md5}\n"));
+        assertEquals("p.yml:5:7: error: unknown hash algorithm 'SHA265' (did you mean 'SHA256'?); Sysmon logs IMPHASH, "
+                + "MD5, SHA1, SHA256", loadFails("  - type: hashes_fields\n    algorithms:\n      SHA265: x\n"
+                + "    field_name_conditions:\n      - type: include_fields\n        fields: [Hashes]\n"));
+        assertEquals("p.yml:6:7: error: algorithm 'MD5' is mapped twice", loadFails("  - type: hashes_fields\n"
+                + "    algorithms:\n      MD5: x\n      md5: y\n"
+                + "    field_name_conditions:\n      - type: include_fields\n        fields: [Hashes]\n"));
+    }
+
+    @Test
+    void aRuleHashesFieldsChangedCannotBeFollowedByEvents() {
+        PipelineRunner runner = new PipelineRunner("t", List.of(pipeline(HASHES)));
+        assertEquals(List.of("hashes_fields 'hashes' of pipeline p (p.yml:3:5)"), runner.eventShape(
+                rule(PROCESS, "sel:\n    Hashes|contains: 'SHA256=" + SHA256 + "'\ncondition: sel")).unfollowed());
+        assertEquals(List.of(), runner.eventShape(rule(PROCESS, "sel:\n    Image: x\ncondition: sel")).unfollowed());
+    }
+
     // ---- change_logsource
 
     @Test
@@ -565,8 +648,8 @@ class PipelineVocabularyTest {
                 loadFails("  - type: field_name_prefix\n    prefix: a\n    prefx: b\n"));
         assertEquals("p.yml:3:11: error: unknown transformation type 'field_name_prefx' (did you mean "
                 + "'field_name_prefix'?); supported: field_name_mapping, field_name_prefix, field_name_suffix, set_state, "
-                + "add_condition, value_placeholders, drop_detection_item, replace_string, map_string, change_logsource, "
-                + "rule_failure, detection_item_failure, keyword_fields",
+                + "add_condition, value_placeholders, drop_detection_item, replace_string, map_string, hashes_fields, "
+                + "change_logsource, rule_failure, detection_item_failure, keyword_fields",
                 loadFails("  - type: field_name_prefx\n"));
         assertEquals("p.yml:4:13: error: prefix must be a string", loadFails("  - type: field_name_prefix\n    prefix: [a]\n"));
         assertEquals("p.yml:3:5: error: missing 'prefix'", loadFails("  - type: field_name_prefix\n"));

@@ -202,14 +202,22 @@ final class LeafCompiler implements LeafVisitor<EqlTerm> {
         for (SigmaString.Part part : pattern.parts()) {
             if (part instanceof SigmaString.Text t) {
                 sb.append(t.text());
+            } else if (part == SigmaString.Wildcard.ANY_STRING) {
+                star(sb);
             } else {
-                sb.append(part == SigmaString.Wildcard.ANY_STRING ? '*' : '?');
+                sb.append('?');
             }
         }
         if (!op.anchoredEnd()) {
+            star(sb);
+        }
+        return sb.toString();
+    }
+
+    /** Every * here is a wildcard (literal text has none), so a run of them is one. */
+    private static void star(StringBuilder sb) {
+        if (sb.length() == 0 || sb.charAt(sb.length() - 1) != '*') {
             sb.append('*');
         }
-        // every * here is a wildcard (literal text has none), so a run of them is one
-        return sb.toString().replaceAll("\\*{2,}", "*");
     }
 }

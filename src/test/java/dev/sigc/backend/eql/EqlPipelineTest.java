@@ -126,10 +126,23 @@ class EqlPipelineTest {
     }
 
     @Test
+    void wholeSysmonHashesGoWhereTheIntegrationPutsThem() throws IOException {
+        String md5 = "0123456789ABCDEF0123456789ABCDEF";
+        String low = md5.toLowerCase(java.util.Locale.ROOT);
+        assertEquals("any where event.category in~ (\"library\", \"process\") and event.action in~ (\"load\", "
+                        + "\"Image loaded\") and (dll.hash.md5 : \"" + low + "\" or file.hash.md5 : \"" + low + "\")",
+                eql("category: image_load\nproduct: windows", "Hashes|contains: 'MD5=" + md5 + "'"));
+        assertTrue(eql("category: driver_load\nproduct: windows", "Hashes|contains: 'IMPHASH=" + md5 + "'")
+                .endsWith(" and file.pe.imphash : \"" + low + "\""));
+        assertTrue(eql("category: create_stream_hash\nproduct: windows", "Hash|contains: 'IMPHASH=" + md5 + "'")
+                .endsWith(" and file.pe.imphash : \"" + low + "\""));
+    }
+
+    @Test
     void fieldsWhoseValueFormDiffersAreNotMapped() throws IOException {
-        // Sysmon Hashes is split into process.hash.* by the integration; Initiated becomes network.direction words
+        // Sysmon Hashes is split into process.hash.* by the integration: only a whole hash maps (hashes_fields)
         assertTrue(error("category: process_creation\nproduct: windows", "Hashes|contains: 'IMPHASH=ABC'")
-                .contains("field 'Hashes' is not a field of ecs"));
+                .contains("has 3 hex digits, but a whole IMPHASH hash has 32"));
         assertTrue(error("category: network_connection\nproduct: windows", "DestinationIsIpv6: 'true'")
                 .contains("field 'DestinationIsIpv6' is not a field of ecs"));
         // Windows 'DOMAIN\name' has no single ECS field (outside process creation, see the pipeline's note)

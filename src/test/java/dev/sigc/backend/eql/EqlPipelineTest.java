@@ -154,9 +154,9 @@ class EqlPipelineTest {
     void valuesTheIntegrationRewritesAreMappedByValue() throws IOException {
         // the Windows integration: Initiated 'true'/'false' -> network.direction, SourceIsIpv6 -> network.type
         assertTrue(eql("category: network_connection\nproduct: windows", "Initiated: 'true'\nSourceIsIpv6: 'false'")
-                .endsWith("network.direction : \"egress\" and network.type : \"ipv4\""));
+                .endsWith("network.direction in~ (\"egress\", \"outgoing\") and network.type : \"ipv4\""));
         assertTrue(eql("category: network_connection\nproduct: windows", "Initiated: false")
-                .endsWith("network.direction : \"ingress\""));
+                .endsWith("network.direction in~ (\"ingress\", \"incoming\")"));
         assertTrue(error("category: network_connection\nproduct: windows", "Initiated|contains: 'tru'")
                 .contains("Initiated becomes network.direction"));
         // Elastic Defend on Linux: no Sysmon Initiated there

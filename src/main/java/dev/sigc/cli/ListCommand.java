@@ -32,6 +32,7 @@ final class ListCommand implements Callable<Integer> {
                 }
             }
             case "pipelines" -> {
+                int width = BundledPipelines.names().stream().mapToInt(String::length).max().orElse(0);
                 for (String name : BundledPipelines.names()) {
                     String target = BundledPipelines.target(name);
                     var backend = Backends.byId(target);
@@ -39,7 +40,7 @@ final class ListCommand implements Callable<Integer> {
                     String instead = backend.filter(b -> b.alternativePipelines().contains(name + ".yml"))
                             .map(b -> ", use with -p " + name + " instead of " + b.defaultPipeline().replace(".yml", ""))
                             .orElse(", add with -p " + name);
-                    out.printf("%-14s bundled, target %s%s%n", name, target, isDefault ? ", default" : instead);
+                    out.printf("%-" + width + "s  bundled, target %s%s%n", name, target, isDefault ? ", default" : instead);
                 }
             }
             case "formats" -> {

@@ -231,7 +231,8 @@ public final class PipelineLoader {
                     pattern = Pattern.compile(regex);
                 } catch (PatternSyntaxException e) {
                     throw r.error(rn, "invalid regular expression: " + e.getDescription()
-                            + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+                            + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")
+                            + "; fix the pattern (Java regular expression syntax)");
                 }
                 Node pn = r.need(k, "replacement", m);
                 String replacement = replacement(r, pn, r.string(pn, "replacement"), pattern);

@@ -151,7 +151,7 @@ class PipelineFileTest {
                 + "    replacement: b\n");
         CliRun run = CliRun.of("convert", "-t", "kql", "-p", pipeline.toString(), rule().toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith(pipeline + ":4:12: error: invalid regular expression: Unclosed group near index 2\n"),
+        assertTrue(run.err().startsWith(pipeline + ":4:12: error: invalid regular expression: Unclosed group near index 2; fix the pattern (Java regular expression syntax)\n"),
                 run.err());
     }
 

@@ -653,7 +653,7 @@ class PipelineVocabularyTest {
                 loadFails("  - type: field_name_prefx\n"));
         assertEquals("p.yml:4:13: error: prefix must be a string", loadFails("  - type: field_name_prefix\n    prefix: [a]\n"));
         assertEquals("p.yml:3:5: error: missing 'prefix'", loadFails("  - type: field_name_prefix\n"));
-        assertEquals("p.yml:4:12: error: invalid regular expression: Unclosed group near index 2",
+        assertEquals("p.yml:4:12: error: invalid regular expression: Unclosed group near index 2; fix the pattern (Java regular expression syntax)",
                 loadFails("  - type: replace_string\n    regex: '(a'\n    replacement: b\n"));
         assertEquals("p.yml:5:18: error: replacement refers to group 2 but the regex has 1 group(s)",
                 loadFails("  - type: replace_string\n    regex: '(a)'\n    replacement: '\\2'\n"));

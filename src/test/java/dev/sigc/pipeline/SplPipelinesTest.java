@@ -152,7 +152,7 @@ class SplPipelinesTest {
     void cimReplacesTheDefaultPipeline() {
         assertEquals(List.of("spl-cim"), CIM.runner().pipelines().stream().map(Pipeline::name).toList());
         CliRun list = CliRun.of("list", "pipelines");
-        assertTrue(list.out().contains("spl-cim        bundled, target spl, use with -p spl-cim instead of spl-sysmon"),
+        assertTrue(list.out().contains("spl-cim                    bundled, target spl, use with -p spl-cim instead of spl-sysmon"),
                 list.out());
         CliRun convert = CliRun.of("convert", "-t", "spl", "-p", "spl-cim",
                 "sigma-rules/t1552.005/proc-cloud-instance-identity-discovery.yml");

@@ -164,8 +164,8 @@ class KqlPipelinesTest {
     void listPipelinesShowsTheSentinelFlavour() {
         CliRun run = CliRun.of("list", "pipelines");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("kql-defender   bundled, target kql, default"), run.out());
-        assertTrue(run.out().contains("kql-sentinel   bundled, target kql, add with -p kql-sentinel"), run.out());
+        assertTrue(run.out().contains("kql-defender               bundled, target kql, default"), run.out());
+        assertTrue(run.out().contains("kql-sentinel               bundled, target kql, add with -p kql-sentinel"), run.out());
     }
 
     /** Every table and column the Sentinel mappings use binds in Kusto.Language against the schema file. */
@@ -284,7 +284,7 @@ class KqlPipelinesTest {
     @Test
     void listPipelinesShowsTheWindowsEventFlavour() {
         CliRun run = CliRun.of("list", "pipelines");
-        assertTrue(run.out().contains(WE + " bundled, target kql, add with -p " + WE), run.out());
+        assertTrue(run.out().contains(WE + "  bundled, target kql, add with -p " + WE), run.out());
     }
 
     /** Each logsource the WindowsEvent pipeline maps, with a member of its event, binds in Kusto.Language. */

@@ -1,14 +1,14 @@
 package dev.sigc.pipeline;
 
+import dev.sigc.ast.SigmaString;
 import dev.sigc.diag.SigcException;
 import dev.sigc.diag.Span;
-import dev.sigc.ast.SigmaString;
 import dev.sigc.rule.DetectionItem;
 import dev.sigc.rule.SigmaValue;
+import dev.sigc.util.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import dev.sigc.util.Text;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -27,9 +26,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads pipeline YAML (bundled under {@code pipelines/} or a user's file) and the JSON schemas they name.
@@ -83,7 +80,7 @@ public final class PipelineLoader {
     }
 
     static Pipeline parse(String file, String text, Optional<Path> dir) {
-        Reader r = new Reader(file);
+        NodeReader r = new NodeReader(file);
         MappingNode root = r.mapping(compose(file, text), "pipeline");
         Map<String, Node> keys = r.keys(root);
         for (NodeTuple t : root.getValue()) {
@@ -155,7 +152,7 @@ public final class PipelineLoader {
         return List.copyOf(TYPES.keySet());
     }
 
-    private static Transformation transformation(Reader r, MappingNode m) {
+    private static Transformation transformation(NodeReader r, MappingNode m) {
         Map<String, Node> k = r.keys(m);
         String id = k.containsKey("id") ? r.string(k.get("id"), "id") : "";
         if (!k.containsKey("type")) {
@@ -315,7 +312,7 @@ public final class PipelineLoader {
         }
     }
 
-    private static RuleConditions ruleConditions(Reader r, Map<String, Node> k) {
+    private static RuleConditions ruleConditions(NodeReader r, Map<String, Node> k) {
         List<LogsourceCondition> conds = new ArrayList<>();
         if (k.containsKey("rule_conditions")) {
             for (Node c : r.sequence(k.get("rule_conditions"), "rule_conditions")) {
@@ -340,7 +337,7 @@ public final class PipelineLoader {
         return new RuleConditions(conds, and, not);
     }
 
-    private static FieldConditions fieldConditions(Reader r, Map<String, Node> k) {
+    private static FieldConditions fieldConditions(NodeReader r, Map<String, Node> k) {
         List<FieldConditions.Condition> conds = new ArrayList<>();
         if (k.containsKey("field_name_conditions")) {
             List<Node> list = r.sequence(k.get("field_name_conditions"), "field_name_conditions");
@@ -387,7 +384,7 @@ public final class PipelineLoader {
      * Checks a replacement as the Sigma ecosystem writes it: {@code \1} ... {@code \99} insert a group of the
      * match, {@code \\} is a backslash, everything else is literal (see {@link StringValues#expand}).
      */
-    private static String replacement(Reader r, Node at, String text, Pattern regex) {
+    private static String replacement(NodeReader r, Node at, String text, Pattern regex) {
         int groups = regex.matcher("").groupCount();
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) != '\\') {
@@ -414,7 +411,7 @@ public final class PipelineLoader {
         return text;
     }
 
-    private static Schema schema(Reader r, Node at, String name, Optional<Path> dir) {
+    private static Schema schema(NodeReader r, Node at, String name, Optional<Path> dir) {
         String text;
         String file;
         Path local = dir.map(d -> d.resolve(name)).orElse(null);
@@ -433,7 +430,7 @@ public final class PipelineLoader {
                 throw r.error(at, "no schema '" + name + "' next to the pipeline or bundled with sigc");
             }
         }
-        Reader sr = new Reader(file);
+        NodeReader sr = new NodeReader(file);
         Map<String, Node> root = sr.keys(sr.mapping(compose(file, text), "schema"));
         Map<String, Map<String, FieldType>> tables = new LinkedHashMap<>();
         for (NodeTuple t : sr.mapping(sr.need(root, "tables", null), "tables").getValue()) {
@@ -447,147 +444,5 @@ public final class PipelineLoader {
         }
         String schemaName = root.containsKey("name") ? sr.string(root.get("name"), "name") : name;
         return new Schema(schemaName, tables);
-    }
-
-    /** Node access with positioned errors. */
-    private record Reader(String file) {
-        Span span(Node n) {
-            return n == null ? new Span(file, 1, 1)
-                    : new Span(file, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
-        }
-
-        SigcException error(Node n, String message) {
-            return new SigcException("bad-pipeline", span(n), message);
-        }
-
-        MappingNode mapping(Node n, String what) {
-            if (n instanceof MappingNode m) {
-                return m;
-            }
-            throw error(n, what + " must be a mapping");
-        }
-
-        List<Node> sequence(Node n, String what) {
-            if (n instanceof SequenceNode s) {
-                return s.getValue();
-            }
-            throw error(n, what + " must be a list");
-        }
-
-        Map<String, Node> keys(MappingNode m) {
-            Map<String, Node> out = new LinkedHashMap<>();
-            for (NodeTuple t : m.getValue()) {
-                String k = string(t.getKeyNode(), "key");
-                if (out.put(k, t.getValueNode()) != null) {
-                    throw error(t.getKeyNode(), "duplicate key '" + k + "'");
-                }
-            }
-            return out;
-        }
-
-        Node need(Map<String, Node> keys, String key, Node at) {
-            Node n = keys.get(key);
-            if (n == null) {
-                throw error(at, "missing '" + key + "'");
-            }
-            return n;
-        }
-
-        String string(Node n, String what) {
-            if (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-                return s.getValue();
-            }
-            throw error(n, what + " must be a string");
-        }
-
-        Optional<String> optString(Map<String, Node> keys, String key) {
-            return keys.containsKey(key) ? Optional.of(string(keys.get(key), key)) : Optional.empty();
-        }
-
-        /** Absent: empty; YAML null: present but empty; else the string. */
-        Optional<Optional<String>> attribute(Map<String, Node> keys, String key) {
-            Node n = keys.get(key);
-            if (n == null) {
-                return Optional.empty();
-            }
-            if (n instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-                return Optional.of(Optional.empty());
-            }
-            return Optional.of(Optional.of(string(n, key)));
-        }
-
-        /** Every key of {@code m} is one of {@code allowed}; else an error at the first other key. */
-        void onlyKeys(MappingNode m, List<String> allowed, String what) {
-            for (NodeTuple t : m.getValue()) {
-                String k = string(t.getKeyNode(), "key");
-                if (!allowed.contains(k)) {
-                    throw error(t.getKeyNode(), "unknown key '" + k + "' in " + what
-                            + Text.closest(k, allowed).map(c -> " (did you mean '" + c + "'?)").orElse("")
-                            + "; known: " + String.join(", ", allowed));
-                }
-            }
-        }
-
-        boolean bool(Node n, String what) {
-            if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
-                return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
-            }
-            throw error(n, what + " must be true or false");
-        }
-
-        /** An optional {@code and}/{@code or}-style choice: {@code key}'s value, one of two words. */
-        String op(Map<String, Node> keys, String key, String dflt) {
-            if (!keys.containsKey(key)) {
-                return dflt;
-            }
-            String v = string(keys.get(key), key);
-            List<String> choices = switch (key) {
-                case "match" -> List.of("plain", "re");
-                default -> List.of("and", "or");
-            };
-            if (!choices.contains(v)) {
-                throw error(keys.get(key), key + " must be " + String.join(" or ", choices) + ", not '" + v + "'");
-            }
-            return v;
-        }
-
-        String nonEmptyString(Node n, String what) {
-            String s = string(n, what);
-            if (s.isEmpty()) {
-                throw error(n, what + " must not be empty");
-            }
-            return s;
-        }
-
-        /** One string or a list of one or more. */
-        List<String> nonEmptyStrings(Node n, String what) {
-            List<String> out = n instanceof SequenceNode ? strings(n, what) : List.of(string(n, what));
-            if (out.isEmpty()) {
-                throw error(n, what + " must not be empty");
-            }
-            return out;
-        }
-
-        List<String> strings(Node n, String what) {
-            return sequence(n, what).stream().map(x -> string(x, what)).toList();
-        }
-
-        SigmaValue value(Node n) {
-            if (!(n instanceof ScalarNode s)) {
-                throw error(n, "a condition value must be a string or a number");
-            }
-            Span at = span(n);
-            if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) {
-                try {
-                    return new SigmaValue.Num(new BigDecimal(s.getValue()), at);
-                } catch (NumberFormatException e) {
-                    throw error(n, "bad number '" + s.getValue() + "'");
-                }
-            }
-            if (s.getTag().equals(Tag.BOOL)) {
-                return new SigmaValue.Bool(Boolean.parseBoolean(s.getValue()), at);
-            }
-            return new SigmaValue.Str(s.getValue(), at);
-        }
     }
 }

@@ -20,14 +20,22 @@ record FieldConditions(List<FieldConditions.Condition> conditions, boolean or, b
         conditions = List.copyOf(conditions);
     }
 
-    /** One {@code include_fields} or {@code exclude_fields} condition. */
-    record Condition(boolean include, List<Pattern> names) {
+    /**
+     * One {@code include_fields} or {@code exclude_fields} condition. A plain name is compared as a string (it
+     * is asked of every field of every rule, so no regex runs for it); {@code match: re} names are patterns.
+     */
+    record Condition(boolean include, java.util.Set<String> plain, List<Pattern> patterns) {
         Condition {
-            names = List.copyOf(names);
+            plain = java.util.Set.copyOf(plain);
+            patterns = List.copyOf(patterns);
         }
 
         boolean holds(String field) {
-            return include == names.stream().anyMatch(p -> p.matcher(field).matches());
+            boolean named = plain.contains(field);
+            for (int i = 0; !named && i < patterns.size(); i++) {
+                named = patterns.get(i).matcher(field).matches();
+            }
+            return include == named;
         }
     }
 

@@ -355,20 +355,25 @@ public final class PipelineLoader {
                 }
                 r.onlyKeys(cm, List.of("type", "fields", "match"), "a field name condition");
                 boolean re = r.op(ck, "match", "plain").equals("re");
-                List<Pattern> names = new ArrayList<>();
+                java.util.Set<String> plain = new java.util.HashSet<>();
+                List<Pattern> patterns = new ArrayList<>();
                 for (Node f : r.sequence(r.need(ck, "fields", c), "fields")) {
                     String name = r.string(f, "field");
+                    if (!re) {
+                        plain.add(name);
+                        continue;
+                    }
                     try {
-                        names.add(re ? Pattern.compile(name) : Pattern.compile(Pattern.quote(name)));
+                        patterns.add(Pattern.compile(name));
                     } catch (PatternSyntaxException e) {
                         throw r.error(f, "invalid regular expression: " + e.getDescription()
                                 + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
                     }
                 }
-                if (names.isEmpty()) {
+                if (plain.isEmpty() && patterns.isEmpty()) {
                     throw r.error(ck.get("fields"), "fields is empty");
                 }
-                conds.add(new FieldConditions.Condition(ctype.equals("include_fields"), names));
+                conds.add(new FieldConditions.Condition(ctype.equals("include_fields"), plain, patterns));
             }
         }
         boolean or = r.op(k, "field_name_cond_op", "and").equals("or");

@@ -149,7 +149,7 @@ public final class RuleLoader {
     private static Iterable<Node> documents(String text) {
         LoaderOptions options = options();
         Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-                new Resolver(), options);
+                RESOLVER, options);
         return () -> new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -166,6 +166,12 @@ public final class RuleLoader {
             }
         };
     }
+
+    /**
+     * Tags plain scalars (int, bool, null, ...). Building one compiles a dozen patterns; after construction it is
+     * only read (a map lookup and {@code Pattern.matcher}), so one instance serves every file and thread.
+     */
+    private static final Resolver RESOLVER = new Resolver();
 
     private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * anything else is enclosed in backticks with a backtick doubled.
  */
 final class EqlEscaper {
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_@][A-Za-z0-9_]*");
+    /** The plain name segment; {@link #isPlainSegment} checks it without a regex, and a test checks they agree. */
+    static final Pattern SEGMENT = Pattern.compile("[A-Za-z_@][A-Za-z0-9_]*");
 
     /** Lexer keywords of current and older EQL grammars; a field segment spelled like one must be quoted. */
     private static final Set<String> KEYWORDS = Set.of("and", "any", "by", "false", "fork", "in", "join", "like",
@@ -97,8 +98,20 @@ final class EqlEscaper {
         return true;
     }
 
-    private static boolean isPlainSegment(String segment) {
-        return SEGMENT.matcher(segment).matches() && !KEYWORDS.contains(segment.toLowerCase(Locale.ROOT));
+    /** {@link #SEGMENT} and not a keyword; a loop, because every field of every rule is asked. */
+    static boolean isPlainSegment(String segment) {
+        if (segment.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            boolean ok = i == 0 ? letter || c == '@' : letter || (c >= '0' && c <= '9');
+            if (!ok) {
+                return false;
+            }
+        }
+        return !KEYWORDS.contains(segment.toLowerCase(Locale.ROOT));
     }
 
     /** The name for a message: printable ASCII as is, anything else as {@code \\u{..}}; never throws. */

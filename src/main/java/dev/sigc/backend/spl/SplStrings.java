@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * those to a regular expression, where {@link SplRegex} spells them as {@code \x{hh}}.
  */
 final class SplStrings {
-    private static final Pattern SEARCH_FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    /** A bare search field; {@link #isSearchField} checks it without a regex, and a test checks they agree. */
+    static final Pattern SEARCH_FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern EVAL_BARE_FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Words the search command reads as operators or directives. */
     private static final Set<String> SEARCH_RESERVED = Set.of("and", "or", "not", "xor", "in", "term", "case");
@@ -61,7 +62,18 @@ final class SplStrings {
 
     /** A field name the search command reads as a field when written bare ({@code name=value}). */
     static boolean isSearchField(String name) {
-        return SEARCH_FIELD.matcher(name).matches() && !SEARCH_RESERVED.contains(name.toLowerCase(Locale.ROOT));
+        if (name.isEmpty()) {
+            return false;
+        }
+        // SEARCH_FIELD as a loop: every field of every rule is asked
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '.')))) {
+                return false;
+            }
+        }
+        return !SEARCH_RESERVED.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -1,24 +1,21 @@
 package dev.sigc.pipeline;
 
-import dev.sigc.ast.And;
 import dev.sigc.ast.BoolMatch;
 import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
-import dev.sigc.ast.ExprVisitor;
 import dev.sigc.ast.FieldRefMatch;
-import dev.sigc.ast.TimePartMatch;
-import dev.sigc.ast.Not;
+import dev.sigc.ast.LeafWalker;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
-import dev.sigc.ast.Or;
 import dev.sigc.ast.RegexMatch;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The fields an expression uses, in first-use order, each with its first leaf. */
-public final class Fields implements ExprVisitor<Void> {
+public final class Fields implements LeafWalker {
     private final Map<String, Expr> found = new LinkedHashMap<>();
 
     private Fields() {}
@@ -32,23 +29,6 @@ public final class Fields implements ExprVisitor<Void> {
     private Void add(String field, Expr leaf) {
         found.putIfAbsent(field, leaf);
         return null;
-    }
-
-    @Override
-    public Void visitAnd(And node) {
-        node.terms().forEach(t -> t.accept(this));
-        return null;
-    }
-
-    @Override
-    public Void visitOr(Or node) {
-        node.terms().forEach(t -> t.accept(this));
-        return null;
-    }
-
-    @Override
-    public Void visitNot(Not node) {
-        return node.term().accept(this);
     }
 
     @Override

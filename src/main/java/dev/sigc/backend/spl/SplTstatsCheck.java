@@ -6,8 +6,8 @@ import dev.sigc.ast.CidrMatch;
 import dev.sigc.ast.CompareOp;
 import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
-import dev.sigc.ast.ExprVisitor;
 import dev.sigc.ast.FieldRefMatch;
+import dev.sigc.ast.LeafWalker;
 import dev.sigc.ast.Not;
 import dev.sigc.ast.NullMatch;
 import dev.sigc.ast.NumberMatch;
@@ -57,7 +57,7 @@ import java.util.Set;
  *       data model: for them only an empty value is in doubt, which the data model does not keep.</li>
  * </ul>
  */
-final class SplTstatsCheck implements ExprVisitor<Void> {
+final class SplTstatsCheck implements LeafWalker {
     private static final String TARGET = "spl (tstats over a data model)";
     /** What a CIM data model writes for a missing or empty string, and for a missing number. */
     private static final String FILL_STRING = "unknown";
@@ -69,23 +69,6 @@ final class SplTstatsCheck implements ExprVisitor<Void> {
     SplTstatsCheck(MappedRule rule, Set<String> nullable) {
         this.rule = rule;
         this.nullable = Set.copyOf(nullable);
-    }
-
-    @Override
-    public Void visitAnd(And node) {
-        node.terms().forEach(t -> t.accept(this));
-        return null;
-    }
-
-    @Override
-    public Void visitOr(Or node) {
-        node.terms().forEach(t -> t.accept(this));
-        return null;
-    }
-
-    @Override
-    public Void visitNot(Not node) {
-        return node.term().accept(this);
     }
 
     @Override

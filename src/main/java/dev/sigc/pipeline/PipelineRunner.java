@@ -126,6 +126,18 @@ public final class PipelineRunner {
             } else if (t instanceof Transformation.HashesFields h) {
                 expr = expr.accept(new HashesFields(h, leaf -> Leaves.chosen(h.fields(), leaf), what(step),
                         (from, to) -> origin.putIfAbsent(to, origin.getOrDefault(from, from))));
+            } else if (t instanceof Transformation.DetectionItemUnless u) {
+                expr = expr.accept(new dev.sigc.ast.ExprRewriter() {
+                    @Override
+                    protected Expr leaf(Expr node) {
+                        if (!Leaves.chosen(u.fields(), node)) {
+                            return node;
+                        }
+                        List<Expr> unless = u.items().stream().map(compiler::item).toList();
+                        return Exprs.and(List.of(node, Exprs.not(Exprs.or(unless, node.span()), node.span())),
+                                node.span());
+                    }
+                });
             } else if (t instanceof Transformation.KeywordFields k) {
                 expr = expr.accept(new KeywordFields(k, what(step)));
             } else if (t instanceof Transformation.RuleFailure f) {
@@ -180,7 +192,7 @@ public final class PipelineRunner {
     private static boolean unfollowable(Transformation t) {
         return t instanceof Transformation.DropDetectionItem || t instanceof Transformation.ReplaceString
                 || t instanceof Transformation.MapString || t instanceof Transformation.KeywordFields
-                || t instanceof Transformation.HashesFields;
+                || t instanceof Transformation.HashesFields || t instanceof Transformation.DetectionItemUnless;
     }
 
     private static EventShape shape(List<Step> steps, List<Step> unfollowed) {

@@ -121,6 +121,7 @@ class SplPipelinesTest {
         product: linux\\nservice: guacamole => selection:\\n    - '(2 users now present)' => (`sigma_linux_guacamole`) AND _raw="*(2 users now present)*"
         product: huawei\\nservice: bgp => selection:\\n    - BGP_AUTH_FAILED => (`sigma_huawei_bgp`) AND _raw="*BGP_AUTH_FAILED*"
         product: juniper\\nservice: bgp => selection:\\n    - 'missing MD5 digest' => (`sigma_juniper_bgp`) AND _raw="*missing MD5 digest*"
+        category: appliance\\nproduct: paloalto\\nservice: globalprotect => selection:\\n    - 'failed to unmarshal session(../' => (`sigma_paloalto_globalprotect`) AND _raw="*failed to unmarshal session(../*"
         """)
     void sourcesWithoutAnAddOnStartWithTheirMacro(String logsource, String detection, String expected) {
         assertEquals(expected, convert(DEFAULT, logsource.replace("\\n", "\n"), detection.replace("\\n", "\n")));

@@ -178,6 +178,8 @@ class SplPipelinesTest {
         assertEquals("sourcetype=\"linux_secure\" AND _raw IN (\"*Corrupted MAC on input*\", \"*error in libcrypto*\")",
                 convert(DEFAULT, "product: linux\nservice: sshd",
                         "selection:\n    - 'Corrupted MAC on input'\n    - 'error in libcrypto'"));
+        assertEquals("sourcetype=\"linux:audit\" AND _raw=\"*.bash_history*\"",
+                convert(DEFAULT, "product: linux\nservice: auditd", "selection:\n    - '.bash_history'"));
         assertEquals("sourcetype=\"cisco:ios\" AND _raw=\"*show running-config*\"",
                 convert(DEFAULT, "product: cisco\nservice: aaa", "selection:\n    - 'show running-config'"));
         assertEquals("tag=\"web\" AND _raw=\"*${jndi:ldap:/*\"",

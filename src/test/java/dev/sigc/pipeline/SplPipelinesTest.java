@@ -82,6 +82,7 @@ class SplPipelinesTest {
         product: linux\\nservice: auditd => selection:\\n    type: EXECVE\\n    a0: nc => sourcetype="linux:audit" AND type="EXECVE" AND a0="nc"
         product: aws\\nservice: cloudtrail => selection:\\n    eventName: StopLogging => sourcetype="aws:cloudtrail" AND eventName="StopLogging"
         product: azure\\nservice: signinlogs => selection:\\n    ResultType: 50126 => sourcetype="azure:monitor:aad" AND category="SignInLogs" AND resultType="50126"
+        product: azure\\nservice: signinlogs => selection:\\n    Resultdescription: Blocked by Conditional Access => sourcetype="azure:monitor:aad" AND category="SignInLogs" AND resultDescription="Blocked by Conditional Access"
         product: azure\\nservice: activitylogs => selection:\\n    operationName: MICROSOFT.KEYVAULT/VAULTS/DELETE => sourcetype="mscs:azure:audit" AND operationName.value="MICROSOFT.KEYVAULT/VAULTS/DELETE"
         product: okta\\nservice: okta => selection:\\n    eventType: user.mfa.factor.deactivate => sourcetype="OktaIM2:log" AND eventType="user.mfa.factor.deactivate"
         product: kubernetes\\nservice: audit => selection:\\n    verb: create\\n    objectRef.resource: pods\\n    user.groups: system:masters => sourcetype="kube:apiserver-audit" AND verb="create" AND objectRef.resource="pods" | where match('user.groups{}', "(?is)^system:masters\\\\z")

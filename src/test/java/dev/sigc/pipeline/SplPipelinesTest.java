@@ -133,6 +133,9 @@ class SplPipelinesTest {
     void macroSourcesKeepTheirSchema() {
         String message = convert(DEFAULT, "category: application\nproduct: opencanary", "selection:\n    logtyp: 2000");
         assertTrue(message.startsWith("spl: field 'logtyp' is not a field of opencanary in splunk"), message);
+        // Bitbucket's own 'source' (the client address) is not Splunk's 'source' (the file path): neither is offered
+        message = convert(DEFAULT, "product: bitbucket\nservice: audit", "selection:\n    source: 10.0.0.1");
+        assertTrue(message.startsWith("spl: field 'source' is not a field of bitbucket_audit in splunk"), message);
         message = convert(DEFAULT, "category: application\nproduct: jvm", "selection:\n    message: x");
         assertTrue(message.startsWith("spl: field 'message' is not a field of text_log in splunk"), message);
         // the JSON sources take no keywords: their _raw is JSON, where quotes and backslashes are escaped

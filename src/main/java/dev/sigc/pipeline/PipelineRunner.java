@@ -29,6 +29,12 @@ public final class PipelineRunner {
     private final boolean passThrough;
     private final java.util.concurrent.ConcurrentHashMap<String, List<Step>> applicable =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The closest-name hint for an unknown field, by schema table and field. A corpus run asks for the same few
+     * hundred unknown names thousands of times, each an edit-distance scan of a table of hundreds of names.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> hints =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public PipelineRunner(String target, List<Pipeline> pipelines) {
         this(target, pipelines, false);
@@ -317,7 +323,8 @@ public final class PipelineRunner {
                     warnings.add(Diagnostic.warning("unknown-field", at, what + "; used as written (--pass-through-fields)"));
                     continue;
                 }
-                String hint = Text.closest(field, table.keySet()).map(s -> " (closest: '" + s + "')").orElse("");
+                String hint = hints.computeIfAbsent(schema.name() + '\0' + tableName + '\0' + field, k -> Text.closest(
+                        field, table.keySet()).map(s -> " (closest: '" + s + "')").orElse(""));
                 throw new SigcException("unmapped-field", at, what + hint
                         + "; map it with a field_name_mapping in a pipeline file (-p), or pass --pass-through-fields");
             }

@@ -3,6 +3,11 @@ package dev.sigc.output;
 import dev.sigc.attack.AttackData;
 import dev.sigc.attack.RuleAttack;
 import dev.sigc.attack.Tactic;
+import dev.sigc.ast.And;
+import dev.sigc.ast.Expr;
+import dev.sigc.ast.Or;
+import dev.sigc.ast.StrOp;
+import dev.sigc.ast.StringMatch;
 import dev.sigc.backend.Query;
 import dev.sigc.diag.SigcException;
 import dev.sigc.pipeline.MappedRule;
@@ -40,9 +45,21 @@ record Elastic(String ruleId, String name, String description, List<String> auth
                 new SigcException("format-unmapped", rule.spanOf("level"), format + " has no severity for level '"
                         + level + "'")), data.file() + ": severity." + level);
         String category = mapped.state("category").orElseThrow(() -> new IllegalStateException("EQL rule without category"));
-        Map<String, Object> where = FormatData.asMap(Need.mapped(data.lookup("categories", category), rule, "logsource",
-                "index patterns for EQL category '" + category + "' (add it to formats/elastic.yml)", format),
-                data.file() + ": categories." + category);
+        // Where the events are: the EQL category's index patterns; for category 'any', the data stream of the dataset
+        // the query requires, else every index of the rule's product or Sigma category (the query's conditions narrow it).
+        List<String> datasets = datasets(mapped.condition());
+        Optional<Object> byProduct = rule.logsource().product().flatMap(p -> data.lookup("any_by_product", p))
+                .or(() -> rule.logsource().category().flatMap(c -> data.lookup("any_by_category", c)));
+        Map<String, Object> where;
+        if (data.lookup("categories", category).isEmpty() && !datasets.isEmpty()) {
+            where = datasetWhere(datasets);
+        } else if (data.lookup("categories", category).isEmpty() && category.equals("any") && byProduct.isPresent()) {
+            where = FormatData.asMap(byProduct.get(), data.file() + ": any_by_product or any_by_category");
+        } else {
+            where = FormatData.asMap(Need.mapped(data.lookup("categories", category), rule, "logsource",
+                    "index patterns for EQL category '" + category + "' (add it to formats/elastic.yml)", format),
+                    data.file() + ": categories." + category);
+        }
         RuleAttack attack = RuleAttack.of(rule.tags(), AttackData.bundled());
         if (!attack.unresolved().isEmpty()) {
             throw new SigcException("attack-unknown-id", rule.spanOf("tags"), format + ": '" + attack.unresolved().get(0)
@@ -85,6 +102,63 @@ record Elastic(String ruleId, String name, String description, List<String> auth
                 data.strings(where, "index"), data.strings(where, "integration"), List.copyOf(tags),
                 data.string("from"), data.string("interval"), data.string("timestamp_override"), data.bool("enabled"),
                 query.text(), attack);
+    }
+
+    /** A Fleet data stream's dataset name: lower-case letters, digits, '_' and '.'; nothing an index pattern reads. */
+    private static final java.util.regex.Pattern DATASET = java.util.regex.Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
+
+    /**
+     * The datasets a query requires: the values of an {@code event.dataset} equality (or an OR of them) that the
+     * whole condition is ANDed with, as the eql-ecs pipeline adds for logsources of EQL category {@code any} (cloud
+     * services, auditd, Windows channels, ...). Empty when there is none, or when a value is not a plain dataset name.
+     */
+    static List<String> datasets(Expr condition) {
+        for (Expr term : condition instanceof And and ? and.terms() : List.of(condition)) {
+            List<String> values = datasetValues(term);
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<String> datasetValues(Expr e) {
+        if (e instanceof StringMatch m && m.field().equals(Optional.of("event.dataset")) && m.op() == StrOp.EQUALS
+                && m.pattern().isPlain() && DATASET.matcher(m.pattern().plainText()).matches()) {
+            return List.of(m.pattern().plainText());
+        }
+        if (e instanceof Or or) {
+            List<String> all = new ArrayList<>();
+            for (Expr t : or.terms()) {
+                List<String> v = datasetValues(t);
+                if (v.isEmpty()) {
+                    return List.of();
+                }
+                all.addAll(v);
+            }
+            return all;
+        }
+        return List.of();
+    }
+
+    /**
+     * Where events of these datasets are: Fleet writes an integration's dataset D to the data stream
+     * {@code logs-D-<namespace>} (data stream naming scheme), so {@code logs-D-*} holds every event whose
+     * {@code event.dataset} is D, and the integration is the package that D is named after (D's first part).
+     */
+    private static Map<String, Object> datasetWhere(List<String> datasets) {
+        Set<String> index = new java.util.TreeSet<>();
+        Set<String> integrations = new java.util.TreeSet<>();
+        for (String d : datasets) {
+            index.add("logs-" + d + "-*");
+            integrations.add(d.contains(".") ? d.substring(0, d.indexOf('.')) : d);
+        }
+        Map<String, Object> where = new LinkedHashMap<>();
+        where.put("domain", List.of());
+        where.put("data_sources", List.of());
+        where.put("index", List.copyOf(index));
+        where.put("integration", List.copyOf(integrations));
+        return where;
     }
 
     /** {@code 2026-11-23} -> {@code 2026/11/23}, detection-rules' date format. */

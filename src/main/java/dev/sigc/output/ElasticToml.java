@@ -20,7 +20,9 @@ final class ElasticToml {
                 .append(e.attack().version()).append(".\n");
         sb.append("[metadata]\n");
         e.creationDate().ifPresent(d -> sb.append("creation_date = ").append(Toml.string(d)).append('\n'));
-        sb.append(Toml.array("integration", e.integrations())).append('\n');
+        if (!e.integrations().isEmpty()) { // a rule over every data stream (web, proxy) names no one integration
+            sb.append(Toml.array("integration", e.integrations())).append('\n');
+        }
         e.maturity().ifPresent(m -> sb.append("maturity = ").append(Toml.string(m)).append('\n'));
         e.updatedDate().ifPresent(d -> sb.append("updated_date = ").append(Toml.string(d)).append('\n'));
         sb.append("\n[rule]\n");

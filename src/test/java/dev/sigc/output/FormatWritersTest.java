@@ -87,6 +87,58 @@ class FormatWritersTest {
     }
 
     @Test
+    void aRuleOnADatasetGoesToThatDatasetsDataStream() throws IOException {
+        // EQL category 'any' has no index patterns of its own: the dataset the pipeline requires names the data stream
+        write("r.yml", rule("Cloud One", "high", "d", "id: " + ID + "\n")
+                .replace("    category: process_creation\n", "    product: aws\n    service: cloudtrail\n")
+                .replace("CommandLine|contains: meta-data", "eventName: GetSecretValue"));
+        JsonNode toml = new TomlMapper().readTree(render("elastic-toml"));
+        assertEquals(List.of("logs-aws.cloudtrail-*"),
+                toml.get("rule").get("index").valueStream().map(JsonNode::asString).toList());
+        assertEquals("aws", toml.get("metadata").get("integration").get(0).asString());
+        JsonNode nd = new JsonMapper().readTree(render("ndjson"));
+        assertEquals("logs-aws.cloudtrail-*", nd.get("index").get(0).asString());
+    }
+
+    @Test
+    void aWindowsChannelRuleReadsEveryWindowsIndexAndNarrowsByChannel() throws IOException {
+        write("r.yml", rule("Channel One", "high", "d", "id: " + ID + "\n")
+                .replace("    category: process_creation\n", "    product: windows\n    service: system\n")
+                .replace("CommandLine|contains: meta-data", "EventID: 7045"));
+        JsonNode toml = new TomlMapper().readTree(render("elastic-toml"));
+        List<String> index = toml.get("rule").get("index").valueStream().map(JsonNode::asString).toList();
+        assertTrue(index.contains("logs-system.*") && index.contains("winlogbeat-*"), index.toString());
+        assertTrue(toml.get("rule").get("query").asString().contains("winlog.channel"), toml.toString());
+    }
+
+    @Test
+    void aProxyRuleReadsEveryDataStreamAndNamesNoIntegration() throws IOException {
+        write("r.yml", rule("Proxy One", "high", "d", "id: " + ID + "\n")
+                .replace("    category: process_creation\n", "    category: proxy\n")
+                .replace("CommandLine|contains: meta-data", "c-uri|contains: /latest/meta-data/"));
+        String text = render("elastic-toml");
+        JsonNode toml = new TomlMapper().readTree(text);
+        assertEquals(List.of("logs-*", "filebeat-*"),
+                toml.get("rule").get("index").valueStream().map(JsonNode::asString).toList());
+        assertTrue(!text.contains("integration ="), text);
+    }
+
+    @Test
+    void onlyAPlainDatasetNameBecomesAnIndexPattern() {
+        dev.sigc.diag.Span at = new dev.sigc.diag.Span("r.yml", 1, 1);
+        java.util.function.Function<String, dev.sigc.ast.Expr> dataset = v -> new dev.sigc.ast.StringMatch(
+                java.util.Optional.of("event.dataset"), dev.sigc.ast.StrOp.EQUALS, dev.sigc.ast.SigmaString.literal(v),
+                false, at);
+        assertEquals(List.of("a.b", "c"), Elastic.datasets(new dev.sigc.ast.And(List.of(
+                new dev.sigc.ast.Or(List.of(dataset.apply("a.b"), dataset.apply("c")), at), dataset.apply("z")), at)));
+        for (String hostile : new String[] {"a,*", "a-b", "A.b", "a*", "a b", "", ".a", "a..b", "logs-*"}) {
+            assertEquals(List.of(), Elastic.datasets(dataset.apply(hostile)), hostile);
+            assertEquals(List.of(), Elastic.datasets(new dev.sigc.ast.Or(List.of(dataset.apply("ok"),
+                    dataset.apply(hostile)), at)), hostile);
+        }
+    }
+
+    @Test
     void hostileTextReadsBackExactlyFromYamlJsonAndToml() throws IOException {
         String title = "Quote ' and \" and \\\\ and # and : colon [x]";
         write("r.yml", rule("\"" + title.replace("\"", "\\\"") + "\"", "high",

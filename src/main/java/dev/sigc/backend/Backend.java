@@ -17,15 +17,6 @@ public interface Backend {
     /** The pipeline bundled for this target (a resource name under {@code pipelines/}). */
     String defaultPipeline();
 
-    /**
-     * Bundled pipelines (resource names under {@code pipelines/}) that take the place of the default one when
-     * given with {@code -p}, rather than applying on top of it: a different source of events for the target
-     * (e.g. spl-cim.yml, data models instead of raw events).
-     */
-    default java.util.List<String> alternativePipelines() {
-        return java.util.List.of();
-    }
-
     Query render(MappedRule rule);
 
     /**

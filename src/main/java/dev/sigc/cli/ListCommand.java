@@ -7,6 +7,7 @@ import dev.sigc.check.Check;
 import dev.sigc.output.CapabilityTable;
 import dev.sigc.output.OutputFormat;
 import dev.sigc.output.Formats;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,9 +38,9 @@ final class ListCommand implements Callable<Integer> {
                     String target = BundledPipelines.target(name);
                     var backend = Backends.byId(target);
                     boolean isDefault = backend.map(b -> b.defaultPipeline().equals(name + ".yml")).orElse(false);
-                    String instead = backend.filter(b -> b.alternativePipelines().contains(name + ".yml"))
-                            .map(b -> ", use with -p " + name + " instead of " + b.defaultPipeline().replace(".yml", ""))
-                            .orElse(", add with -p " + name);
+                    List<String> insteadOf = dev.sigc.pipeline.PipelineLoader.bundled(name + ".yml").insteadOf();
+                    String instead = insteadOf.isEmpty() ? ", add with -p " + name
+                            : ", use with -p " + name + " instead of " + String.join(", ", insteadOf);
                     out.printf("%-" + width + "s  bundled, target %s%s%n", name, target, isDefault ? ", default" : instead);
                 }
             }

@@ -27,9 +27,9 @@ public final class Converter {
     private final RuleCompiler compiler = new RuleCompiler();
 
     /**
-     * One target: its backend and the pipelines to apply (the backend's bundled one, then the user's). A bundled
-     * pipeline the backend names as an alternative to its default ({@link Backend#alternativePipelines()})
-     * replaces the default instead of following it.
+     * One target: its backend and the pipelines to apply (the backend's bundled one, then the user's). A pipeline
+     * whose {@code instead_of} names an earlier one (spl-cim names spl-sysmon) takes its place: the earlier one is
+     * not applied at all.
      */
     public record Target(Backend backend, PipelineRunner runner) {
         public static Target of(Backend backend, List<Pipeline> userPipelines) {
@@ -38,13 +38,16 @@ public final class Converter {
 
         /** With {@code passThrough}, a field the schema does not know is a warning instead of an error. */
         public static Target of(Backend backend, List<Pipeline> userPipelines, boolean passThrough) {
+            List<Pipeline> given = new ArrayList<>();
+            given.add(PipelineLoader.bundled(backend.defaultPipeline()));
+            given.addAll(userPipelines);
             List<Pipeline> all = new ArrayList<>();
-            boolean replaced = userPipelines.stream().anyMatch(p -> backend.alternativePipelines().stream()
-                    .anyMatch(alt -> p.source().equals("pipelines/" + alt)));
-            if (!replaced) {
-                all.add(PipelineLoader.bundled(backend.defaultPipeline()));
+            for (int i = 0; i < given.size(); i++) {
+                String name = given.get(i).name();
+                if (given.subList(i + 1, given.size()).stream().noneMatch(later -> later.insteadOf().contains(name))) {
+                    all.add(given.get(i));
+                }
             }
-            all.addAll(userPipelines);
             return new Target(backend, new PipelineRunner(backend.id(), all, passThrough));
         }
     }

@@ -90,6 +90,7 @@ public final class PipelineLoader {
                         + "formats (-f) write platform rule files");
             }
         }
+        r.onlyKeys(root, TOP_KEYS, "pipeline");
         String name = keys.containsKey("name") ? r.string(keys.get("name"), "name") : file;
         List<String> requires = keys.containsKey("requires") ? r.strings(keys.get("requires"), "requires") : List.of();
         Optional<Schema> schema = Optional.empty();
@@ -118,8 +119,14 @@ public final class PipelineLoader {
             }
         }
         List<String> replaces = keys.containsKey("replaces") ? r.strings(keys.get("replaces"), "replaces") : List.of();
-        return new Pipeline(name, file, steps, requires, schema, table, vars, replaces);
+        List<String> insteadOf = keys.containsKey("instead_of") ? r.strings(keys.get("instead_of"), "instead_of")
+                : List.of();
+        return new Pipeline(name, file, steps, requires, schema, table, vars, replaces, insteadOf);
     }
+
+    /** A pipeline file's keys; any other is an error with the closest of these (a typo must not pass unnoticed). */
+    private static final List<String> TOP_KEYS = List.of("name", "priority", "requires", "replaces", "instead_of",
+            "schema", "vars", "transformations");
 
     private static final List<String> COMMON_KEYS = List.of("id", "type", "rule_conditions", "rule_cond_op", "rule_cond_not");
     private static final List<String> FIELD_KEYS = List.of("field_name_conditions", "field_name_cond_op",

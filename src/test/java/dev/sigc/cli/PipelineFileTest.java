@@ -177,6 +177,46 @@ class PipelineFileTest {
     }
 
     @Test
+    void insteadOfTakesTheDefaultPipelinesPlace() throws IOException {
+        Path rule = write("r.yml", """
+                title: r
+                logsource:
+                    category: process_creation
+                    product: windows
+                detection:
+                    sel:
+                        CommandLine|contains: meta-data
+                    condition: sel
+                """);
+        CliRun after = CliRun.of("convert", "-t", "spl", "-p", write("after.yml", """
+                name: after
+                transformations:
+                  - {type: field_name_mapping, mapping: {CommandLine: cmd}}
+                """).toString(), rule.toString());
+        // after spl-sysmon, whose schema (checked last) has no field 'cmd'
+        assertEquals(1, after.exitCode(), after.out());
+        assertTrue(after.err().contains("field 'CommandLine' (mapped to 'cmd') is not a field of process_creation"),
+                after.err());
+        CliRun instead = CliRun.of("convert", "-t", "spl", "-p", write("instead.yml", """
+                name: instead
+                instead_of: [spl-sysmon]
+                transformations:
+                  - {type: field_name_mapping, mapping: {CommandLine: cmd}}
+                """).toString(), rule.toString());
+        assertEquals(0, instead.exitCode(), instead.err());
+        assertEquals("cmd=\"*meta-data*\"", instead.out().strip());
+    }
+
+    @Test
+    void anUnknownTopLevelKeyIsAnErrorWithTheClosestKnownOne() throws IOException {
+        Path pipeline = write("p.yml", "name: typo\nrequire: [table]\ntransformations: []\n");
+        CliRun run = CliRun.of("convert", "-t", "spl", "-p", pipeline.toString(), rule().toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains(pipeline.toString().replace('\\', '/') + ":2:1: error: unknown key 'require' in pipeline"
+                + " (did you mean 'requires'?)"), run.err());
+    }
+
+    @Test
     void listPipelinesStillListsTheBundledOnes() {
         CliRun run = CliRun.of("list", "pipelines");
         assertEquals(0, run.exitCode(), run.err());

@@ -68,12 +68,6 @@ public final class SplBackend implements Backend {
         return "spl-sysmon.yml";
     }
 
-    /** spl-cim.yml replaces spl-sysmon.yml: its rules search data models, not raw events by source. */
-    @Override
-    public List<String> alternativePipelines() {
-        return List.of("spl-cim.yml");
-    }
-
     @Override
     public Query render(MappedRule rule) {
         Optional<String> macro = macro(rule);

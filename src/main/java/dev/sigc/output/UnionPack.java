@@ -71,7 +71,7 @@ public final class UnionPack {
             String table = table(m);
             String time = isDefender(table) ? "Timestamp" : "TimeGenerated";
             String condition = useLets(conditions.get(i), lets);
-            sb.append("    (").append(table).append('\n');
+            sb.append("    (").append(table).append(kql.preamble(m).replace("\n", "\n    ")).append('\n');
             sb.append("    | where ").append(time).append(" > ago(Lookback)\n");
             sb.append("    | where ").append(condition).append('\n');
             sb.append("    | extend ").append(mixed ? "EventTime = " + time + ", " : "")

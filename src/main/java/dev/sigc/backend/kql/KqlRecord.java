@@ -1,0 +1,122 @@
+package dev.sigc.backend.kql;
+
+import dev.sigc.ast.Expr;
+import dev.sigc.ast.ExprRewriter;
+import dev.sigc.ast.StringMatch;
+import dev.sigc.diag.SigcException;
+import dev.sigc.pipeline.Fields;
+import dev.sigc.pipeline.MappedRule;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A table that holds another log's raw records as text in one column (pipeline state {@code record_format}
+ * and {@code record_column}), e.g. Sentinel's {@code Syslog} with auditd records forwarded by the audisp
+ * syslog plugin in {@code SyslogMessage}. The rule's fields are the record's own fields: the query keeps the
+ * rows whose column is such a record, extracts each field the rule reads into a column of the field's name,
+ * then applies the rule; a keyword searches the record's text, as it does in the raw log.
+ *
+ * <p>Format {@code auditd}: a record as auditd writes it, {@code [node=N ]type=T msg=audit(S.MS:ID): k=v k=v ...}
+ * (with the ENRICHED separator 0x1d turned into a space: audisp-syslog and audispd's built-in syslog both do
+ * that before syslog(3)). A value is hex, a double-quoted string, or a bare token; a string that holds a
+ * space, a double quote or a control character is always hex, so no value holds a space or a double
+ * quote of its own, and a key always follows a space. User-space records wrap their own fields in
+ * {@code msg='...'}: the first starts after {@code msg='}, the last value ends before the {@code '}. A field's
+ * value is the first {@code key=value} of that key, quotes removed, hex left as it is: the reading of the
+ * Sigma auditd rules (the raw record's fields, as in the SPL target's linux:audit). A field the record lacks
+ * reads as "" (Kusto has no null string), as an absent string column does everywhere else.
+ */
+final class KqlRecord {
+    /** The record formats this backend can read; the pipeline names one in {@code record_format}. */
+    enum Format { AUDITD }
+
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /**
+     * An auditd record: optional node name, the type, and the {@code msg=audit(} that starts its time stamp.
+     * Leading spaces are allowed (some syslog relays keep the space after the tag's colon).
+     */
+    static final String AUDITD_RECORD = "^ *(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\(";
+
+    private final Format format;
+    private final String column;
+
+    private KqlRecord(Format format, String column) {
+        this.format = format;
+        this.column = column;
+    }
+
+    /** The record the rule's state names, if it names one; an unknown format or a missing column is an error. */
+    static Optional<KqlRecord> of(MappedRule rule) {
+        Optional<String> format = rule.state("record_format");
+        if (format.isEmpty()) {
+            return Optional.empty();
+        }
+        Format f;
+        try {
+            f = Format.valueOf(format.get().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SigcException("unmapped-logsource", rule.rule().logsource().span(), "kql: unknown record_format '"
+                    + format.get() + "' for logsource " + rule.rule().logsource().describe() + "; the kql target reads auditd");
+        }
+        String column = rule.state("record_column").orElseThrow(() -> new SigcException("unmapped-logsource",
+                rule.rule().logsource().span(), "kql: record_format '" + format.get() + "' needs record_column, the column"
+                        + " that holds the records, for logsource " + rule.rule().logsource().describe()));
+        return Optional.of(new KqlRecord(f, column));
+    }
+
+    /** The rule with each keyword (a string match without a field) a match on the record's text. */
+    MappedRule keywordsOnRecord(MappedRule rule) {
+        Expr condition = rule.condition().accept(new ExprRewriter() {
+            @Override
+            public Expr visitString(StringMatch node) {
+                return node.field().isPresent() ? node : node.withField(column);
+            }
+        });
+        return condition == rule.condition() ? rule
+                : new MappedRule(rule.rule(), condition, rule.state(), rule.fieldTypes());
+    }
+
+    /**
+     * The lines between the table and the rule's {@code where}: the row filter and one {@code extend} of every
+     * field the rule reads (sorted, so the text is stable), each line starting with a newline.
+     */
+    String preamble(MappedRule rule) {
+        StringBuilder sb = new StringBuilder();
+        String source = KqlEscaper.identifier(column);
+        sb.append("\n| where ").append(source).append(" matches regex ").append(KqlEscaper.quote(recordRegex()));
+        TreeSet<String> fields = new TreeSet<>(Fields.of(rule.condition()).keySet());
+        fields.remove(column);
+        String sep = "\n| extend ";
+        for (String field : fields) {
+            if (!FIELD_NAME.matcher(field).matches()) {
+                throw new SigcException("unmapped-field", Fields.of(rule.condition()).get(field).span(), "kql: field '"
+                        + field + "' cannot be a key of an " + format.name().toLowerCase(Locale.ROOT)
+                        + " record (keys are letters, digits, '_' and '-'); map it to one");
+            }
+            sb.append(sep).append(KqlEscaper.identifier(field)).append(" = extract(")
+                    .append(KqlEscaper.quote(fieldRegex(field))).append(", 1, ").append(source).append(")");
+            sep = ",\n    ";
+        }
+        return sb.toString();
+    }
+
+    private String recordRegex() {
+        return switch (format) {
+            case AUDITD -> AUDITD_RECORD;
+        };
+    }
+
+    /**
+     * The RE2 pattern whose group 1 is the field's value. The key starts the record, follows a space, or opens a
+     * user-space {@code msg='}; the value is the shortest text (no space, no double quote), optionally inside
+     * double quotes, optionally followed by the {@code '} that closes {@code msg='...'}, that ends at a space or
+     * at the end. A quoted value may hold a {@code '} of its own: the shortest match cannot end there, as a
+     * space or the end must follow.
+     */
+    static String fieldRegex(String field) {
+        return "(?:^| )(?:msg=')?" + field + "=\"?([^ \"]*?)\"?'?(?: |$)";
+    }
+}

@@ -36,9 +36,9 @@ final class KqlRecord {
 
     /**
      * An auditd record: optional node name, the type, and the {@code msg=audit(} that starts its time stamp.
-     * Leading spaces are allowed (some syslog relays keep the space after the tag's colon).
+     * Leading white space is allowed (some syslog relays keep the space after the tag's colon).
      */
-    static final String AUDITD_RECORD = "^ *(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\(";
+    static final String AUDITD_RECORD = "^\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\(";
 
     private final Format format;
     private final String column;
@@ -112,11 +112,11 @@ final class KqlRecord {
     /**
      * The RE2 pattern whose group 1 is the field's value. The key starts the record, follows a space, or opens a
      * user-space {@code msg='}; the value is the shortest text (no space, no double quote), optionally inside
-     * double quotes, optionally followed by the {@code '} that closes {@code msg='...'}, that ends at a space or
-     * at the end. A quoted value may hold a {@code '} of its own: the shortest match cannot end there, as a
+     * double quotes, optionally followed by the {@code '} that closes {@code msg='...'}, that ends at white space
+     * or at the end (a relay may leave the line's newline; no value holds white space, auditd writes it as hex). A quoted value may hold a {@code '} of its own: the shortest match cannot end there, as a
      * space or the end must follow.
      */
     static String fieldRegex(String field) {
-        return "(?:^| )(?:msg=')?" + field + "=\"?([^ \"]*?)\"?'?(?: |$)";
+        return "(?:^| )(?:msg=')?" + field + "=\"?([^ \"]*?)\"?'?(?:\\s|$)";
     }
 }

@@ -64,10 +64,10 @@ class KqlRecordTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
                 Syslog
-                | where SyslogMessage matches regex "^ *(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\\\("
-                | extend a0 = extract("(?:^| )(?:msg=')?a0=\\"?([^ \\"]*?)\\"?'?(?: |$)", 1, SyslogMessage),
-                    a1 = extract("(?:^| )(?:msg=')?a1=\\"?([^ \\"]*?)\\"?'?(?: |$)", 1, SyslogMessage),
-                    type = extract("(?:^| )(?:msg=')?type=\\"?([^ \\"]*?)\\"?'?(?: |$)", 1, SyslogMessage)
+                | where SyslogMessage matches regex "^\\\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\\\("
+                | extend a0 = extract("(?:^| )(?:msg=')?a0=\\"?([^ \\"]*?)\\"?'?(?:\\\\s|$)", 1, SyslogMessage),
+                    a1 = extract("(?:^| )(?:msg=')?a1=\\"?([^ \\"]*?)\\"?'?(?:\\\\s|$)", 1, SyslogMessage),
+                    type = extract("(?:^| )(?:msg=')?type=\\"?([^ \\"]*?)\\"?'?(?:\\\\s|$)", 1, SyslogMessage)
                 | where type =~ "EXECVE" and a0 =~ "tar" and a1 contains "-c" and SyslogMessage contains "secret"
                 """, run.out());
     }
@@ -139,6 +139,8 @@ class KqlRecordTest {
         assertEquals(Optional.of("success"), read(user, "res"), "the last field inside msg=' loses the '");
         assertEquals(Optional.of("?"), read(user, "hostname"));
         assertEquals(Optional.of("audit(1700000000.202:88):"), read(user, "msg"), "the first msg is the record's");
+        String newline = "type=USER_END msg=audit(1700000000.202:89): pid=9 uid=0 msg='op=PAM:session_close res=success'\n";
+        assertEquals(Optional.of("success"), read(newline, "res"), "a newline a relay left at the end");
         String userLast = "type=USER_LOGIN msg=audit(1700000000.303:90): pid=7 uid=0 msg='op=login acct=\"bob\"'";
         assertEquals(Optional.of("bob"), read(userLast, "acct"), "a quoted value that closes msg='");
 

@@ -73,6 +73,15 @@ class KqlRecordTest {
     }
 
     @Test
+    void windowsEventAfterSentinelLeavesAuditdAsItIs() throws IOException {
+        String detection = "sel:\n    type: SYSCALL\n    SYSCALL: mknod\ncondition: sel";
+        CliRun sentinel = kql(detection, "-p", "kql-sentinel");
+        CliRun both = kql(detection, "-p", "kql-sentinel", "-p", "kql-sentinel-windowsevent");
+        assertEquals(0, both.exitCode(), both.err());
+        assertEquals(sentinel.out(), both.out());
+    }
+
+    @Test
     void auditdFieldsAreTheRecordsOwn() throws IOException {
         CliRun run = kql("sel:\n    type: SYSCALL\n    ProcessName: x\ncondition: sel", "-p", "kql-sentinel");
         assertEquals(1, run.exitCode(), run.out());

@@ -1,8 +1,18 @@
 package dev.sigc.backend.kql;
 
+import dev.sigc.ast.BoolMatch;
+import dev.sigc.ast.CidrMatch;
+import dev.sigc.ast.ExistsMatch;
 import dev.sigc.ast.Expr;
 import dev.sigc.ast.ExprRewriter;
+import dev.sigc.ast.FieldRefMatch;
+import dev.sigc.ast.LeafWalker;
+import dev.sigc.ast.NullMatch;
+import dev.sigc.ast.NumberMatch;
+import dev.sigc.ast.RegexMatch;
+import dev.sigc.ast.SigmaString;
 import dev.sigc.ast.StringMatch;
+import dev.sigc.ast.TimePartMatch;
 import dev.sigc.diag.SigcException;
 import dev.sigc.pipeline.Fields;
 import dev.sigc.pipeline.MappedRule;
@@ -84,6 +94,7 @@ final class KqlRecord {
      * field the rule reads (sorted, so the text is stable), each line starting with a newline.
      */
     String preamble(MappedRule rule) {
+        rule.condition().accept(new TrueOfEmpty());
         StringBuilder sb = new StringBuilder();
         String source = KqlEscaper.identifier(column);
         sb.append("\n| where ").append(source).append(" matches regex ").append(KqlEscaper.quote(recordRegex()));
@@ -101,6 +112,97 @@ final class KqlRecord {
             sep = ",\n    ";
         }
         return sb.toString();
+    }
+
+    /**
+     * Refuses a leaf on a record field that holds for the empty value (an equality with "", a value of only
+     * {@code *}, a regex that matches "", {@code null}, {@code exists}, a field reference): a field the record
+     * lacks reads as "" here, so the leaf would hold for records without the field, where Sigma's reading
+     * (the raw record's fields) says it does not, and {@code exists} would miss a field present with an empty
+     * value ({@code a3=""}).
+     */
+    private final class TrueOfEmpty implements LeafWalker {
+        private SigcException refuse(String field, String what, dev.sigc.diag.Span span) {
+            return new SigcException("unsupported-value", span, "kql: " + what + " on " + format.name()
+                    .toLowerCase(Locale.ROOT) + " field '" + field + "' cannot be exact: the field is read out of "
+                    + column + ", where a field the record lacks reads as \"\" (Kusto strings have no null); match"
+                    + " a non-empty value instead");
+        }
+
+        private boolean onRecord(String field) {
+            return !field.equals(column);
+        }
+
+        @Override
+        public Void visitString(StringMatch node) {
+            boolean empty = node.pattern().parts().stream().allMatch(p -> p == SigmaString.Wildcard.ANY_STRING);
+            if (node.field().isPresent() && onRecord(node.field().get()) && empty) {
+                throw refuse(node.field().get(), node.pattern().isEmpty() ? "an empty value" : "a value of only '*'",
+                        node.span());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitRegex(RegexMatch node) {
+            if (!onRecord(node.field())) {
+                return null;
+            }
+            boolean matchesEmpty;
+            try {
+                matchesEmpty = Pattern.compile(node.pattern()).matcher("").find();
+            } catch (java.util.regex.PatternSyntaxException e) {
+                matchesEmpty = true; // cannot tell: refuse rather than guess
+            }
+            if (matchesEmpty) {
+                throw refuse(node.field(), "a regular expression that matches the empty value", node.span());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitNull(NullMatch node) {
+            if (onRecord(node.field())) {
+                throw refuse(node.field(), "null", node.span());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitExists(ExistsMatch node) {
+            if (onRecord(node.field())) {
+                throw refuse(node.field(), "exists", node.span());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitFieldRef(FieldRefMatch node) {
+            if (onRecord(node.field()) || onRecord(node.otherField())) {
+                throw refuse(onRecord(node.field()) ? node.field() : node.otherField(), "fieldref", node.span());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitCidr(CidrMatch node) {
+            return null;
+        }
+
+        @Override
+        public Void visitNumber(NumberMatch node) {
+            return null;
+        }
+
+        @Override
+        public Void visitBool(BoolMatch node) {
+            return null;
+        }
+
+        @Override
+        public Void visitTimePart(TimePartMatch node) {
+            return null;
+        }
     }
 
     private String recordRegex() {

@@ -93,6 +93,24 @@ class KqlRecordTest {
     }
 
     @Test
+    void aTestThatHoldsForTheEmptyValueIsAnError() throws IOException {
+        // a field the record lacks reads as "": each of these would hold for records without the field
+        for (String item : List.of("a3: ''", "a3: '*'", "a3|contains: ''", "a3: null", "a3|exists: true",
+                "a3|exists: false", "a3|re: '^x?$'", "a3|fieldref: a4")) {
+            CliRun run = kql("sel:\n    type: EXECVE\n    " + item + "\ncondition: sel", "-p", "kql-sentinel");
+            assertEquals(1, run.exitCode(), item + ": " + run.out());
+            assertTrue(run.err().contains("on auditd field 'a3' cannot be exact"), item + ": " + run.err());
+        }
+        // negated, too: not(a3 == "") would drop records without a3, which Sigma keeps
+        CliRun negated = kql("sel:\n    type: EXECVE\nf:\n    a3: ''\ncondition: sel and not f", "-p", "kql-sentinel");
+        assertEquals(1, negated.exitCode(), negated.out());
+        // a regex that needs a character, and keywords (the record's text, never empty), are fine
+        CliRun fine = kql("sel:\n    type: EXECVE\n    a1|re: '(^|/)\\.[^./]'\nkw:\n    - 'x'\ncondition: sel and kw",
+                "-p", "kql-sentinel");
+        assertEquals(0, fine.exitCode(), fine.err());
+    }
+
+    @Test
     void aRecordFormatNeedsAKnownFormatAndAColumn() {
         StringMatch m = new StringMatch(Optional.of("a0"), StrOp.EQUALS, SigmaString.literal("x"), false, SPAN);
         KqlBackend kql = new KqlBackend();

@@ -107,8 +107,10 @@ final class KqlRecord {
                         + field + "' cannot be a key of an " + format.name().toLowerCase(Locale.ROOT)
                         + " record (keys are letters, digits, '_' and '-'); map it to one");
             }
-            sb.append(sep).append(KqlEscaper.identifier(field)).append(" = extract(")
-                    .append(KqlEscaper.quote(fieldRegex(field))).append(", 1, ").append(source).append(")");
+            // trim removes the quotes of a quoted value (which holds none of its own), and nothing of a bare one
+            sb.append(sep).append(KqlEscaper.identifier(field)).append(" = trim(").append(KqlEscaper.quote(QUOTE))
+                    .append(", extract(").append(KqlEscaper.quote(fieldRegex(field))).append(", 1, ").append(source)
+                    .append("))");
             sep = ",\n    ";
         }
         return sb.toString();
@@ -212,13 +214,18 @@ final class KqlRecord {
     }
 
     /**
-     * The RE2 pattern whose group 1 is the field's value. The key starts the record, follows a space, or opens a
-     * user-space {@code msg='}; the value is the shortest text (no space, no double quote), optionally inside
-     * double quotes, optionally followed by the {@code '} that closes {@code msg='...'}, that ends at white space
-     * or at the end (a relay may leave the line's newline; no value holds white space, auditd writes it as hex). A quoted value may hold a {@code '} of its own: the shortest match cannot end there, as a
-     * space or the end must follow.
+     * The RE2 pattern whose group 1 is the field's value as written: a double-quoted string with its quotes, or
+     * a bare value (hex, a number, a word). The key starts the record, follows a space, or opens a user-space
+     * {@code msg='}; a bare value is the shortest text without a space or a double quote that, with the
+     * {@code '} that may close {@code msg='...'} after it, ends at white space or at the end (a relay may leave
+     * the line's newline; no value holds white space: auditd writes such a string as hex). A quoted value may
+     * hold a {@code '} of its own. A quoted value cut short (no closing quote) is not read at all, rather than
+     * read as the part that is left.
      */
     static String fieldRegex(String field) {
-        return "(?:^| )(?:msg=')?" + field + "=\"?([^ \"]*?)\"?'?(?:\\s|$)";
+        return "(?:^| )(?:msg=')?" + field + "=(\"[^ \"]*\"|[^ \"]*?)'?(?:\\s|$)";
     }
+
+    /** The regex {@code trim} removes from both ends of what {@link #fieldRegex} read: a double quote. */
+    static final String QUOTE = "\"";
 }

@@ -65,9 +65,9 @@ class KqlRecordTest {
         assertEquals("""
                 Syslog
                 | where SyslogMessage matches regex "^\\\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\\\("
-                | extend a0 = extract("(?:^| )(?:msg=')?a0=\\"?([^ \\"]*?)\\"?'?(?:\\\\s|$)", 1, SyslogMessage),
-                    a1 = extract("(?:^| )(?:msg=')?a1=\\"?([^ \\"]*?)\\"?'?(?:\\\\s|$)", 1, SyslogMessage),
-                    type = extract("(?:^| )(?:msg=')?type=\\"?([^ \\"]*?)\\"?'?(?:\\\\s|$)", 1, SyslogMessage)
+                | extend a0 = trim("\\"", extract("(?:^| )(?:msg=')?a0=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage)),
+                    a1 = trim("\\"", extract("(?:^| )(?:msg=')?a1=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage)),
+                    type = trim("\\"", extract("(?:^| )(?:msg=')?type=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage))
                 | where type =~ "EXECVE" and a0 =~ "tar" and a1 contains "-c" and SyslogMessage contains "secret"
                 """, run.out());
     }
@@ -129,7 +129,9 @@ class KqlRecordTest {
     /** The value the field pattern reads out of a record, or empty when the record has no such field. */
     private static Optional<String> read(String record, String field) {
         Matcher m = Pattern.compile(KqlRecord.fieldRegex(field)).matcher(record);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        // then trim(QUOTE, ...): every leading and trailing match of the quote
+        return m.find() ? Optional.of(m.group(1).replaceAll("^(?:" + KqlRecord.QUOTE + ")+|(?:" + KqlRecord.QUOTE
+                + ")+$", "")) : Optional.empty();
     }
 
     @Test
@@ -175,6 +177,9 @@ class KqlRecordTest {
         String path = "type=PATH msg=audit(1700000000.404:91): item=0 name=\"/tmp/o'a1=-c\" nametype=CREATE";
         assertEquals(Optional.empty(), read(path, "a1"));
         assertEquals(Optional.of("/tmp/o'a1=-c"), read(path, "name"));
+        String cut = "type=EXECVE msg=audit(1700000000.505:93): argc=3 a0=\"ls\" a1=\"-l\" a2=\"/tmp/abcd";
+        assertEquals(Optional.empty(), read(cut, "a2"), "a quoted value cut short is not read as its start");
+        assertEquals(Optional.of("-l"), read(cut, "a1"));
         String quoteEnd = "type=PATH msg=audit(1700000000.404:92): name=\"/tmp/x'\" nametype=CREATE";
         assertEquals(Optional.of("/tmp/x'"), read(quoteEnd, "name"));
     }
@@ -232,6 +237,10 @@ class KqlRecordTest {
                 }
                 tokens.add(token("IdentifierToken", i == 0 ? " " : "\n    ", extracted.get(i)));
                 tokens.add(token("EqualToken", " ", "="));
+                tokens.add(token("IdentifierToken", " ", "trim"));
+                tokens.add(token("OpenParenToken", "", "("));
+                tokens.add(stringToken("", KqlRecord.QUOTE));
+                tokens.add(token("CommaToken", "", ","));
                 tokens.add(token("IdentifierToken", " ", "extract"));
                 tokens.add(token("OpenParenToken", "", "("));
                 tokens.add(stringToken("", KqlRecord.fieldRegex(extracted.get(i))));
@@ -239,6 +248,7 @@ class KqlRecordTest {
                 tokens.add(token("LongLiteralToken", " ", "1"));
                 tokens.add(token("CommaToken", "", ","));
                 tokens.add(token("IdentifierToken", " ", "SyslogMessage"));
+                tokens.add(token("CloseParenToken", "", ")"));
                 tokens.add(token("CloseParenToken", "", ")"));
             }
             tokens.add(token("BarToken", "\n", "|"));

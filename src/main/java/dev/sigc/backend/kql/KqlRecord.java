@@ -45,10 +45,12 @@ final class KqlRecord {
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     /**
-     * An auditd record: optional node name, the type, and the {@code msg=audit(} that starts its time stamp.
-     * Leading white space is allowed (some syslog relays keep the space after the tag's colon).
+     * A raw auditd record: optional node name, the type, and the time stamp and serial number as auditd writes
+     * them ({@code msg=audit(1700000000.123:456): }). Leading white space is allowed (some syslog relays keep the
+     * space after the tag's colon). An interpreted record (audisp-syslog's {@code interpret} arg, which writes
+     * the time as a date and {@code ) : }) has other values than the raw one and is left out.
      */
-    static final String AUDITD_RECORD = "^\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\(";
+    static final String AUDITD_RECORD = "^\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\([0-9]+\\.[0-9]+:[0-9]+\\): ";
 
     private final Format format;
     private final String column;

@@ -64,7 +64,7 @@ class KqlRecordTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
                 Syslog
-                | where SyslogMessage matches regex "^\\\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\\\("
+                | where SyslogMessage matches regex "^\\\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\\\([0-9]+\\\\.[0-9]+:[0-9]+\\\\): "
                 | extend a0 = trim("\\"", extract("(?:^| )(?:msg=')?a0=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage)),
                     a1 = trim("\\"", extract("(?:^| )(?:msg=')?a1=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage)),
                     type = trim("\\"", extract("(?:^| )(?:msg=')?type=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage))
@@ -192,6 +192,9 @@ class KqlRecordTest {
         assertTrue(record.matcher(" type=UNKNOWN[1334] msg=audit(1700000000.101:71): x=1").find());
         assertFalse(record.matcher("Accepted publickey for bob from 10.0.0.1 port 22 ssh2").find());
         assertFalse(record.matcher("session opened type=EXECVE msg=audit(1:1):").find());
+        // audisp-syslog's interpret arg: the date as text and ") : ", values interpreted
+        assertFalse(record.matcher("type=SYSCALL msg=audit(11/23/2026 15:00:00.101:71) : arch=x86_64 syscall=execve")
+                .find());
     }
 
     /**

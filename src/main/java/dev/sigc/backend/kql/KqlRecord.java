@@ -46,11 +46,12 @@ final class KqlRecord {
 
     /**
      * A raw auditd record: optional node name, the type, and the time stamp and serial number as auditd writes
-     * them ({@code msg=audit(1700000000.123:456): }). Leading white space is allowed (some syslog relays keep the
-     * space after the tag's colon). An interpreted record (audisp-syslog's {@code interpret} arg, which writes
-     * the time as a date and {@code ) : }) has other values than the raw one and is left out.
+     * them ({@code msg=audit(1700000000.123:456):}, then white space, or the end in a record without fields).
+     * Leading white space is allowed (some syslog relays keep the space after the tag's colon). An interpreted
+     * record (audisp-syslog's {@code interpret} arg, which writes the time as a date and {@code ) : }) has other
+     * values than the raw one and is left out.
      */
-    static final String AUDITD_RECORD = "^\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\([0-9]+\\.[0-9]+:[0-9]+\\): ";
+    static final String AUDITD_RECORD = "^\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\([0-9]+\\.[0-9]+:[0-9]+\\):(?:\\s|$)";
 
     private final Format format;
     private final String column;

@@ -64,7 +64,7 @@ class KqlRecordTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
                 Syslog
-                | where SyslogMessage matches regex "^\\\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\\\([0-9]+\\\\.[0-9]+:[0-9]+\\\\): "
+                | where SyslogMessage matches regex "^\\\\s*(?:node=[^ ]+ )?type=[^ ]+ msg=audit\\\\([0-9]+\\\\.[0-9]+:[0-9]+\\\\):(?:\\\\s|$)"
                 | extend a0 = trim("\\"", extract("(?:^| )(?:msg=')?a0=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage)),
                     a1 = trim("\\"", extract("(?:^| )(?:msg=')?a1=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage)),
                     type = trim("\\"", extract("(?:^| )(?:msg=')?type=(\\"[^ \\"]*\\"|[^ \\"]*?)'?(?:\\\\s|$)", 1, SyslogMessage))
@@ -182,6 +182,100 @@ class KqlRecordTest {
         assertEquals(Optional.of("-l"), read(cut, "a1"));
         String quoteEnd = "type=PATH msg=audit(1700000000.404:92): name=\"/tmp/x'\" nametype=CREATE";
         assertEquals(Optional.of("/tmp/x'"), read(quoteEnd, "name"));
+    }
+
+    /**
+     * Random records in auditd's format (seeded, so every run tries the same ones): header, kernel fields,
+     * optionally a user-space {@code msg='...'} and ENRICHED fields, keys repeated at random, quoted values
+     * holding {@code '}, {@code =} and key-like text. The pattern reads every key as the first {@code key=value}
+     * of it, quotes removed, and nothing for a key the record lacks.
+     */
+    @Test
+    void theFieldPatternReadsTheFirstValueOfEveryKeyOfRandomRecords() {
+        java.util.Random random = new java.util.Random(0x61756469745fL);
+        List<String> keys = List.of("a0", "a1", "a2", "exe", "comm", "name", "key", "res", "unit", "acct", "uid");
+        List<String> enriched = List.of("SYSCALL", "AUID", "UID", "ARCH");
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder record = new StringBuilder(random.nextBoolean() ? "" : " ");
+            Map<String, String> first = new java.util.LinkedHashMap<>();
+            if (random.nextBoolean()) {
+                record.append("node=n").append(random.nextInt(9)).append(' ');
+                first.put("node", record.toString().trim().substring(5));
+            }
+            String type = random.nextBoolean() ? "EXECVE" : "USER_CMD";
+            record.append("type=").append(type).append(" msg=audit(1700000000.").append(random.nextInt(999)).append(':')
+                    .append(random.nextInt(99_999)).append("):");
+            first.put("type", type);
+            int kernel = random.nextInt(6);
+            for (int f = 0; f < kernel; f++) {
+                field(random, record.append(' '), keys.get(random.nextInt(keys.size())), first, true);
+            }
+            if (random.nextBoolean()) {
+                record.append(" msg='");
+                int inner = 1 + random.nextInt(4);
+                for (int f = 0; f < inner; f++) {
+                    field(random, f == 0 ? record : record.append(' '), keys.get(random.nextInt(keys.size())), first,
+                            false);
+                }
+                record.append('\'');
+            }
+            if (random.nextBoolean()) {
+                for (String k : enriched) {
+                    if (random.nextBoolean()) {
+                        field(random, record.append(' '), k, first, true);
+                    }
+                }
+            }
+            if (random.nextInt(4) == 0) {
+                record.append('\n');
+            }
+            String text = record.toString();
+            for (String k : keys) {
+                assertEquals(Optional.ofNullable(first.get(k)), read(text, k), () -> "key " + k + " of " + json(text, true));
+            }
+            for (String k : enriched) {
+                assertEquals(Optional.ofNullable(first.get(k)), read(text, k), () -> "key " + k + " of " + json(text, true));
+            }
+            assertEquals(Optional.of(type), read(text, "type"));
+            assertTrue(Pattern.compile(KqlRecord.AUDITD_RECORD).matcher(text).find(), text);
+        }
+    }
+
+    /** Appends {@code key=value} in one of auditd's value forms and records the value if the key is new. */
+    private static void field(java.util.Random random, StringBuilder record, String key, Map<String, String> first,
+                              boolean kernel) {
+        String value;
+        String written;
+        switch (random.nextInt(3)) {
+            case 0 -> { // a quoted string: printable, no space and no double quote (those make it hex)
+                StringBuilder v = new StringBuilder();
+                String pieces = "'=a0=a1=exe=x/.-_:";
+                int n = random.nextInt(8);
+                for (int c = 0; c < n; c++) {
+                    v.append(random.nextBoolean() ? (char) ('!' + random.nextInt('~' - '!' + 1))
+                            : pieces.charAt(random.nextInt(pieces.length())));
+                }
+                value = v.toString().replace("\"", "");
+                written = "\"" + value + "\"";
+            }
+            case 1 -> { // hex
+                StringBuilder v = new StringBuilder();
+                int n = 1 + random.nextInt(12);
+                for (int c = 0; c < n; c++) {
+                    v.append("0123456789ABCDEF".charAt(random.nextInt(16)));
+                }
+                value = v.toString();
+                written = value;
+            }
+            default -> { // a bare token (numbers, words, '?', '(null)', paths of trusted fields)
+                List<String> bare = List.of("0", "4294967295", "yes", "success", "?", "(null)", "x86_64",
+                        "PAM:session_open", "system_u:system_r:init_t:s0", "/dev/pts/0", "");
+                value = bare.get(random.nextInt(bare.size()));
+                written = value;
+            }
+        }
+        record.append(key).append('=').append(written);
+        first.putIfAbsent(key, value);
     }
 
     @Test

@@ -145,25 +145,12 @@ public final class ConditionParser {
 
     static List<String> matching(String pattern, Map<String, Expr> identifiers, boolean them) {
         List<String> out = new ArrayList<>();
-        // the pattern is compiled once per call, not once per identifier
-        java.util.function.Predicate<String> wanted = them ? n -> !n.startsWith("_") : glob(pattern).asMatchPredicate();
         for (String name : identifiers.keySet()) {
-            if (wanted.test(name)) {
+            if (them ? !name.startsWith("_") : dev.sigc.util.Text.globMatches(pattern, name)) {
                 out.add(name);
             }
         }
         return out;
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder re = new StringBuilder();
-        for (String piece : pattern.split("\\*", -1)) {
-            if (re.length() > 0 || pattern.startsWith("*")) {
-                re.append(".*");
-            }
-            re.append(Pattern.quote(piece));
-        }
-        return Pattern.compile(pattern.startsWith("*") ? re.substring(2) : re.toString());
     }
 
     static Expr combine(boolean all, List<Expr> terms, Span span) {

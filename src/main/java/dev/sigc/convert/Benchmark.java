@@ -16,12 +16,21 @@ import java.util.List;
  */
 public final class Benchmark {
     /**
-     * One measured configuration: which targets, how many conversions a pass makes, best seconds per pass, and
-     * per pass on average the CPU seconds of the whole process (all threads, GC and compiler included) and the
-     * seconds spent in garbage collection.
+     * One measured configuration: which targets, how many conversions a pass makes (rules that became a query),
+     * how many rule-to-target attempts it makes (rules times targets: each ends in a query or a one-line error,
+     * and both are work done), best seconds per pass, and per pass on average the CPU seconds of the whole process
+     * (all threads, GC and compiler included) and the seconds spent in garbage collection.
      */
-    public record Row(String targets, int conversions, double secondsPerPass, double conversionsPerSecond,
-                      double cpuSecondsPerPass, double gcSecondsPerPass) {}
+    public record Row(String targets, int conversions, int attempts, double secondsPerPass,
+                      double cpuSecondsPerPass, double gcSecondsPerPass) {
+        public double conversionsPerSecond() {
+            return conversions / secondsPerPass;
+        }
+
+        public double attemptsPerSecond() {
+            return attempts / secondsPerPass;
+        }
+    }
 
     /** {@code peakHeapBytes}: the sum of the heap pools' peak use (garbage not yet collected included). */
     public record Report(int files, int rules, double coldSeconds, List<Row> rows, long peakHeapBytes) {}
@@ -45,6 +54,7 @@ public final class Benchmark {
 
     private Row measure(String name, List<RuleFile> files, List<Converter.Target> targets, int warmup, int passes) {
         int conversions = 0;
+        int attempts = 0;
         for (int i = 0; i < warmup; i++) {
             conversions = converter.convert(files, targets).outputs().size();
         }
@@ -53,11 +63,13 @@ public final class Benchmark {
         long gc0 = gcMillis();
         for (int i = 0; i < passes; i++) {
             long t0 = System.nanoTime();
-            conversions = converter.convert(files, targets).outputs().size();
+            Converter.Result result = converter.convert(files, targets);
+            conversions = result.outputs().size();
+            attempts = result.rules() * targets.size();
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         double cpu = cpu0 < 0 ? Double.NaN : (processCpuNanos() - cpu0) / 1e9 / passes;
-        return new Row(name, conversions, best, conversions / best, cpu, (gcMillis() - gc0) / 1e3 / passes);
+        return new Row(name, conversions, attempts, best, cpu, (gcMillis() - gc0) / 1e3 / passes);
     }
 
     /** CPU time of the whole process, or -1 where the JVM cannot tell. */

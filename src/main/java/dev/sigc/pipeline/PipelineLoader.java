@@ -133,7 +133,7 @@ public final class PipelineLoader {
     private static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
     private static final java.util.Set<String> ON_FIELDS = java.util.Set.of("field_name_mapping", "field_name_prefix",
             "field_name_suffix", "value_placeholders", "drop_detection_item", "replace_string", "map_string",
-            "hashes_fields", "detection_item_failure");
+            "hashes_fields", "detection_item_failure", "detection_item_unless");
 
     static {
         TYPES.put("field_name_mapping", List.of("mapping"));
@@ -149,6 +149,7 @@ public final class PipelineLoader {
         TYPES.put("change_logsource", List.of("category", "product", "service"));
         TYPES.put("rule_failure", List.of("message"));
         TYPES.put("detection_item_failure", List.of("message"));
+        TYPES.put("detection_item_unless", List.of("conditions"));
         TYPES.put("keyword_fields", List.of("fields", "forbid_chars", "message"));
     }
 
@@ -202,17 +203,18 @@ public final class PipelineLoader {
                         r.string(r.need(k, "val", m), "val"), when, span);
             }
             case "add_condition" -> {
-                List<DetectionItem> items = new ArrayList<>();
-                for (NodeTuple t : r.mapping(r.need(k, "conditions", m), "conditions").getValue()) {
-                    String field = r.string(t.getKeyNode(), "field");
-                    List<SigmaValue> values = new ArrayList<>();
-                    Node v = t.getValueNode();
-                    for (Node one : v instanceof SequenceNode s ? s.getValue() : List.of(v)) {
-                        values.add(r.value(one));
-                    }
-                    items.add(new DetectionItem(Optional.of(field), List.of(), values, r.span(t.getKeyNode())));
+                return new Transformation.AddCondition(id, conditions(r, k, m), when, span);
+            }
+            case "detection_item_unless" -> {
+                if (fields.isEmpty()) {
+                    throw r.error(m, "detection_item_unless needs field_name_conditions naming the fields whose items "
+                            + "it narrows (without them it would narrow every item of every rule)");
                 }
-                return new Transformation.AddCondition(id, items, when, span);
+                List<DetectionItem> items = conditions(r, k, m);
+                if (items.isEmpty()) {
+                    throw r.error(k.get("conditions"), "conditions is empty; name at least one field: value");
+                }
+                return new Transformation.DetectionItemUnless(id, items, fields, when, span);
             }
             case "value_placeholders" -> {
                 List<String> include = k.containsKey("include") ? r.strings(k.get("include"), "include") : List.of();
@@ -315,6 +317,21 @@ public final class PipelineLoader {
             }
             default -> throw new IllegalStateException(type);
         }
+    }
+
+    /** {@code conditions: {field: value | [values]}} as detection items, one per field (a list means OR). */
+    private static List<DetectionItem> conditions(NodeReader r, Map<String, Node> k, MappingNode m) {
+        List<DetectionItem> items = new ArrayList<>();
+        for (NodeTuple t : r.mapping(r.need(k, "conditions", m), "conditions").getValue()) {
+            String field = r.string(t.getKeyNode(), "field");
+            List<SigmaValue> values = new ArrayList<>();
+            Node v = t.getValueNode();
+            for (Node one : v instanceof SequenceNode s ? s.getValue() : List.of(v)) {
+                values.add(r.value(one));
+            }
+            items.add(new DetectionItem(Optional.of(field), List.of(), values, r.span(t.getKeyNode())));
+        }
+        return items;
     }
 
     private static RuleConditions ruleConditions(NodeReader r, Map<String, Node> k) {

@@ -29,6 +29,12 @@ public final class PipelineRunner {
     private final boolean passThrough;
     private final java.util.concurrent.ConcurrentHashMap<String, List<Step>> applicable =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The closest-name hint for an unknown field, by schema table and field. A corpus run asks for the same few
+     * hundred unknown names thousands of times, each an edit-distance scan of a table of hundreds of names.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> hints =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public PipelineRunner(String target, List<Pipeline> pipelines) {
         this(target, pipelines, false);
@@ -126,6 +132,18 @@ public final class PipelineRunner {
             } else if (t instanceof Transformation.HashesFields h) {
                 expr = expr.accept(new HashesFields(h, leaf -> Leaves.chosen(h.fields(), leaf), what(step),
                         (from, to) -> origin.putIfAbsent(to, origin.getOrDefault(from, from))));
+            } else if (t instanceof Transformation.DetectionItemUnless u) {
+                expr = expr.accept(new dev.sigc.ast.ExprRewriter() {
+                    @Override
+                    protected Expr leaf(Expr node) {
+                        if (!Leaves.chosen(u.fields(), node)) {
+                            return node;
+                        }
+                        List<Expr> unless = u.items().stream().map(compiler::item).toList();
+                        return Exprs.and(List.of(node, Exprs.not(Exprs.or(unless, node.span()), node.span())),
+                                node.span());
+                    }
+                });
             } else if (t instanceof Transformation.KeywordFields k) {
                 expr = expr.accept(new KeywordFields(k, what(step)));
             } else if (t instanceof Transformation.RuleFailure f) {
@@ -180,7 +198,7 @@ public final class PipelineRunner {
     private static boolean unfollowable(Transformation t) {
         return t instanceof Transformation.DropDetectionItem || t instanceof Transformation.ReplaceString
                 || t instanceof Transformation.MapString || t instanceof Transformation.KeywordFields
-                || t instanceof Transformation.HashesFields;
+                || t instanceof Transformation.HashesFields || t instanceof Transformation.DetectionItemUnless;
     }
 
     private static EventShape shape(List<Step> steps, List<Step> unfollowed) {
@@ -306,7 +324,8 @@ public final class PipelineRunner {
                     warnings.add(Diagnostic.warning("unknown-field", at, what + "; used as written (--pass-through-fields)"));
                     continue;
                 }
-                String hint = Text.closest(field, table.keySet()).map(s -> " (closest: '" + s + "')").orElse("");
+                String hint = hints.computeIfAbsent(schema.name() + '\0' + tableName + '\0' + field, k -> Text.closest(
+                        field, table.keySet()).map(s -> " (closest: '" + s + "')").orElse(""));
                 throw new SigcException("unmapped-field", at, what + hint
                         + "; map it with a field_name_mapping in a pipeline file (-p), or pass --pass-through-fields");
             }

@@ -196,6 +196,23 @@ sealed interface Transformation {
     }
 
     /**
+     * {@code detection_item_unless}: each item on a chosen field also requires that none of {@code items} (target
+     * field names, as in {@code add_condition}) holds: it becomes {@code item and not (c1 or c2 ...)}. For a target
+     * that writes the mapped field on records where the Sigma field never appears.
+     */
+    record DetectionItemUnless(String id, List<DetectionItem> items, FieldConditions fields, RuleConditions when,
+                               Span span) implements OnFields {
+        public DetectionItemUnless {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String type() {
+            return "detection_item_unless";
+        }
+    }
+
+    /**
      * {@code keyword_fields}: keywords (values without a field) become matches on these fields (several mean OR).
      * A keyword holding one of {@code forbidChars} is an error, with {@code message} when given.
      */

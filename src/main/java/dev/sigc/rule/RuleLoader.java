@@ -171,7 +171,7 @@ public final class RuleLoader {
      * Tags plain scalars (int, bool, null, ...). Building one compiles a dozen patterns; after construction it is
      * only read (a map lookup and {@code Pattern.matcher}), so one instance serves every file and thread.
      */
-    private static final Resolver RESOLVER = new Resolver();
+    private static final Resolver RESOLVER = new PlainScalarResolver();
 
     private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();

@@ -24,6 +24,36 @@ public final class Text {
         return prev[b.length()];
     }
 
+    /**
+     * Whether {@code name} matches {@code pattern}, where {@code *} stands for any run of characters (none
+     * included) and every other character for itself, case-sensitively: the identifier patterns of {@code 1 of
+     * selection_*}. Linear backtracking to the last star; no regex to compile per pattern.
+     */
+    public static boolean globMatches(String pattern, String name) {
+        int p = 0;
+        int n = 0;
+        int star = -1;
+        int resume = 0;
+        while (n < name.length()) {
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = n;
+            } else if (p < pattern.length() && pattern.charAt(p) == name.charAt(n)) {
+                p++;
+                n++;
+            } else if (star >= 0) {
+                p = star + 1;
+                n = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
+    }
+
     /** The closest candidate within a small edit distance, if any (case-insensitive). */
     public static java.util.Optional<String> closest(String name, Iterable<String> candidates) {
         String best = null;

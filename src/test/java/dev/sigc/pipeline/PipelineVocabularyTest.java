@@ -529,6 +529,43 @@ class PipelineVocabularyTest {
         assertEquals("Image = 'a'", maps(steps, PROCESS, "sel:\n    Image: a\ncondition: sel"));
     }
 
+    // ---- detection_item_unless
+
+    private static final String UNLESS_EXECVE = """
+              - type: field_name_mapping
+                mapping:
+                  exe: process.executable
+              - type: detection_item_unless
+                conditions:
+                  event.action: [execve, other]
+                  record_type: EXECVE
+                field_name_conditions:
+                  - type: include_fields
+                    fields: [process.executable]
+            """;
+
+    @Test
+    void detectionItemUnlessNarrowsEachChosenItem() {
+        assertEquals("(process.executable endswith '/x' and not (event.action = 'execve' or event.action = 'other' "
+                        + "or record_type = 'EXECVE') and comm = 'a')",
+                maps(UNLESS_EXECVE, PROCESS, "sel:\n    exe|endswith: /x\n    comm: a\ncondition: sel"));
+        // under a not, the narrowed item is what is negated: a record it excludes passes the filter
+        assertEquals("(comm = 'a' and not (process.executable = '/x' and not (event.action = 'execve' "
+                        + "or event.action = 'other' or record_type = 'EXECVE')))",
+                maps(UNLESS_EXECVE, PROCESS, "sel:\n    comm: a\nf:\n    exe: /x\ncondition: sel and not f"));
+        assertEquals("comm = 'a'", maps(UNLESS_EXECVE, PROCESS, "sel:\n    comm: a\ncondition: sel"));
+    }
+
+    @Test
+    void detectionItemUnlessNeedsFieldsAndConditions() {
+        assertEquals("p.yml:3:5: error: detection_item_unless needs field_name_conditions naming the fields whose "
+                        + "items it narrows (without them it would narrow every item of every rule)",
+                loadFails("  - type: detection_item_unless\n    conditions: {a: b}\n"));
+        assertEquals("p.yml:4:17: error: conditions is empty; name at least one field: value",
+                loadFails("  - type: detection_item_unless\n    conditions: {}\n    field_name_conditions:\n"
+                        + "      - {type: include_fields, fields: [x]}\n"));
+    }
+
     // ---- keyword_fields
 
     private static final String SYSLOG_KEYWORDS = """
@@ -649,7 +686,7 @@ class PipelineVocabularyTest {
         assertEquals("p.yml:3:11: error: unknown transformation type 'field_name_prefx' (did you mean "
                 + "'field_name_prefix'?); supported: field_name_mapping, field_name_prefix, field_name_suffix, set_state, "
                 + "add_condition, value_placeholders, drop_detection_item, replace_string, map_string, hashes_fields, "
-                + "change_logsource, rule_failure, detection_item_failure, keyword_fields",
+                + "change_logsource, rule_failure, detection_item_failure, detection_item_unless, keyword_fields",
                 loadFails("  - type: field_name_prefx\n"));
         assertEquals("p.yml:4:13: error: prefix must be a string", loadFails("  - type: field_name_prefix\n    prefix: [a]\n"));
         assertEquals("p.yml:3:5: error: missing 'prefix'", loadFails("  - type: field_name_prefix\n"));

@@ -82,6 +82,7 @@ class SplPipelinesTest {
         product: linux\\nservice: auditd => selection:\\n    type: EXECVE\\n    a0: nc => sourcetype="linux:audit" AND type="EXECVE" AND a0="nc"
         product: aws\\nservice: cloudtrail => selection:\\n    eventName: StopLogging => sourcetype="aws:cloudtrail" AND eventName="StopLogging"
         product: azure\\nservice: signinlogs => selection:\\n    ResultType: 50126 => sourcetype="azure:monitor:aad" AND category="SignInLogs" AND resultType="50126"
+        product: azure\\nservice: signinlogs => selection:\\n    Resultdescription: Blocked by Conditional Access => sourcetype="azure:monitor:aad" AND category="SignInLogs" AND resultDescription="Blocked by Conditional Access"
         product: azure\\nservice: activitylogs => selection:\\n    operationName: MICROSOFT.KEYVAULT/VAULTS/DELETE => sourcetype="mscs:azure:audit" AND operationName.value="MICROSOFT.KEYVAULT/VAULTS/DELETE"
         product: okta\\nservice: okta => selection:\\n    eventType: user.mfa.factor.deactivate => sourcetype="OktaIM2:log" AND eventType="user.mfa.factor.deactivate"
         product: kubernetes\\nservice: audit => selection:\\n    verb: create\\n    objectRef.resource: pods\\n    user.groups: system:masters => sourcetype="kube:apiserver-audit" AND verb="create" AND objectRef.resource="pods" | where match('user.groups{}', "(?is)^system:masters\\\\z")
@@ -93,11 +94,96 @@ class SplPipelinesTest {
         assertEquals(expected, convert(DEFAULT, logsource.replace("\\n", "\n"), detection.replace("\\n", "\n")));
     }
 
+    /**
+     * Sources no Splunk add-on names a sourcetype for start with the search macro the user defines (documented in
+     * spl-sysmon.yml and docs/pipelines.md); JSON sources keep their own field names, plain-text ones take keywords.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+        category: application\\nproduct: opencanary => selection:\\n    logtype: 2000 => (`sigma_opencanary`) AND logtype=2000
+        category: application\\nproduct: opencanary => selection:\\n    dst_port: 22\\n    src_host|startswith: '10.' => (`sigma_opencanary`) AND dst_port=22 AND src_host="10.*"
+        product: bitbucket\\nservice: audit => selection:\\n    auditType.category: Authentication\\n    auditType.action: User login failed => (`sigma_bitbucket_audit`) AND auditType.category="Authentication" AND auditType.action="User login failed"
+        product: onelogin\\nservice: onelogin.events => selection:\\n    event_type_id: 3 => (`sigma_onelogin`) AND event_type_id=3
+        product: cisco\\nservice: duo => selection:\\n    event_type: authentication\\n    reason: bypass_user => (`sigma_cisco_duo`) AND event_type="authentication" AND reason="bypass_user"
+        category: application\\nproduct: jvm => selection:\\n    - FileNotFoundException => (`sigma_jvm`) AND _raw="*FileNotFoundException*"
+        category: application\\nproduct: spring => selection:\\n    - ExpressionException => (`sigma_spring`) AND _raw="*ExpressionException*"
+        category: application\\nproduct: python => selection:\\n    - DataError => (`sigma_python`) AND _raw="*DataError*"
+        category: application\\nproduct: nodejs => selection:\\n    - 'node:child_process' => (`sigma_nodejs`) AND _raw="*node:child_process*"
+        category: application\\nproduct: django => selection:\\n    - DisallowedHost => (`sigma_django`) AND _raw="*DisallowedHost*"
+        category: application\\nproduct: ruby_on_rails => selection:\\n    - 'ActionController::BadRequest' => (`sigma_ruby_on_rails`) AND _raw="*ActionController::BadRequest*"
+        category: application\\nproduct: velocity => selection:\\n    - ParseErrorException => (`sigma_velocity`) AND _raw="*ParseErrorException*"
+        category: application\\nproduct: sql => selection:\\n    - 'Unclosed quotation mark' => (`sigma_sql`) AND _raw="*Unclosed quotation mark*"
+        category: database => selection:\\n    - truncate => (`sigma_database`) AND _raw="*truncate*"
+        service: nginx => selection:\\n    - 'exited on signal 6' => (`sigma_nginx`) AND _raw="*exited on signal 6*"
+        product: linux => selection:\\n    - 'stack smashing detected' => (`sigma_linux`) AND _raw="*stack smashing detected*"
+        product: linux\\nservice: vsftpd => selection:\\n    - 'Bad HTTP verb.' => (`sigma_linux_vsftpd`) AND _raw="*Bad HTTP verb.*"
+        product: linux\\nservice: cron => selection:\\n    - REPLACE => (`sigma_linux_cron`) AND _raw="*REPLACE*"
+        product: linux\\nservice: clamav => selection:\\n    - 'Trojan*FOUND' => (`sigma_linux_clamav`) AND _raw="*Trojan*" AND _raw="*FOUND*" | where match(_raw, "(?is)Trojan.*FOUND")
+        product: linux\\nservice: guacamole => selection:\\n    - '(2 users now present)' => (`sigma_linux_guacamole`) AND _raw="*(2 users now present)*"
+        product: huawei\\nservice: bgp => selection:\\n    - BGP_AUTH_FAILED => (`sigma_huawei_bgp`) AND _raw="*BGP_AUTH_FAILED*"
+        product: juniper\\nservice: bgp => selection:\\n    - 'missing MD5 digest' => (`sigma_juniper_bgp`) AND _raw="*missing MD5 digest*"
+        category: appliance\\nproduct: paloalto\\nservice: globalprotect => selection:\\n    - 'failed to unmarshal session(../' => (`sigma_paloalto_globalprotect`) AND _raw="*failed to unmarshal session(../*"
+        """)
+    void sourcesWithoutAnAddOnStartWithTheirMacro(String logsource, String detection, String expected) {
+        assertEquals(expected, convert(DEFAULT, logsource.replace("\\n", "\n"), detection.replace("\\n", "\n")));
+    }
+
+    /** A macro source still checks its fields: a name its documented format does not have is an error. */
+    @Test
+    void macroSourcesKeepTheirSchema() {
+        String message = convert(DEFAULT, "category: application\nproduct: opencanary", "selection:\n    logtyp: 2000");
+        assertTrue(message.startsWith("spl: field 'logtyp' is not a field of opencanary in splunk"), message);
+        // Bitbucket's own 'source' (the client address) is not Splunk's 'source' (the file path): neither is offered
+        message = convert(DEFAULT, "product: bitbucket\nservice: audit", "selection:\n    source: 10.0.0.1");
+        assertTrue(message.startsWith("spl: field 'source' is not a field of bitbucket_audit in splunk"), message);
+        message = convert(DEFAULT, "category: application\nproduct: jvm", "selection:\n    message: x");
+        assertTrue(message.startsWith("spl: field 'message' is not a field of text_log in splunk"), message);
+        // the JSON sources take no keywords: their _raw is JSON, where quotes and backslashes are escaped
+        message = convert(DEFAULT, "product: cisco\nservice: duo", "selection:\n    - bypass");
+        assertTrue(message.contains("keyword (field-less) search is not supported"), message);
+    }
+
+    /** Every macro the bundled pipelines set is a plain name of the documented scheme, sigma_ and [a-z0-9_]. */
+    @Test
+    void bundledMacrosFollowTheScheme() {
+        List<String> macros = new ArrayList<>();
+        for (String file : List.of("spl-sysmon.yml", "spl-cim.yml")) {
+            for (Transformation t : PipelineLoader.bundled(file).transformations()) {
+                if (t instanceof Transformation.SetState s && s.key().equals("macro")) {
+                    macros.add(s.value());
+                }
+            }
+        }
+        assertTrue(macros.size() >= 20, macros.toString());
+        assertEquals(List.of(), macros.stream().filter(m -> !m.matches("sigma_[a-z0-9_]+")).toList());
+        assertEquals(macros.size(), new java.util.HashSet<>(macros).size(), "one logsource per macro: " + macros);
+    }
+
+    /** savedsearches.conf carries the macro as the start of the search, as Splunk's own apps write macros there. */
+    @Test
+    void savedsearchesStartWithTheMacro() throws IOException {
+        Path rule = dir.resolve("canary.yml");
+        Files.writeString(rule, "title: Canary FTP Login\nid: 0b3c3f0e-7d2a-4d0c-9a51-6f0f1d7c2b10\nlevel: high\n"
+                + "logsource:\n    category: application\n    product: opencanary\n"
+                + "detection:\n    selection:\n        logtype: 2000\n    condition: selection\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("convert", "-f", "savedsearches", "-o", out.toString(), rule.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        try (var files = Files.walk(out)) {
+            Path conf = files.filter(f -> f.getFileName().toString().equals("savedsearches.conf")).findFirst()
+                    .orElseThrow();
+            String text = Files.readString(conf, StandardCharsets.UTF_8);
+            assertTrue(text.contains("\n[Canary FTP Login]\nsearch = (`sigma_opencanary`) AND logtype=2000\n"), text);
+        }
+    }
+
     @Test
     void keywordsSearchRawWherePlainText() {
         assertEquals("sourcetype=\"linux_secure\" AND _raw IN (\"*Corrupted MAC on input*\", \"*error in libcrypto*\")",
                 convert(DEFAULT, "product: linux\nservice: sshd",
                         "selection:\n    - 'Corrupted MAC on input'\n    - 'error in libcrypto'"));
+        assertEquals("sourcetype=\"linux:audit\" AND _raw=\"*.bash_history*\"",
+                convert(DEFAULT, "product: linux\nservice: auditd", "selection:\n    - '.bash_history'"));
         assertEquals("sourcetype=\"cisco:ios\" AND _raw=\"*show running-config*\"",
                 convert(DEFAULT, "product: cisco\nservice: aaa", "selection:\n    - 'show running-config'"));
         assertEquals("tag=\"web\" AND _raw=\"*${jndi:ldap:/*\"",

@@ -10,10 +10,13 @@ import dev.sigc.backend.Backend;
 import dev.sigc.backend.Capability;
 import dev.sigc.backend.Construct;
 import dev.sigc.backend.Query;
+import dev.sigc.diag.SigcException;
 import dev.sigc.pipeline.MappedRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Splunk SPL over Sysmon events. The query is one line:
@@ -30,10 +33,24 @@ import java.util.Map;
  * search command (the pipeline normally adds {@code source} and {@code EventCode}), the search part is
  * {@code *}, since a query cannot start with {@code | where}.
  *
+ * <p>When the pipeline sets the state key {@code macro} (spl-sysmon.yml does for sources no Splunk add-on names a
+ * sourcetype for), the query starts with that search macro, in parentheses and ANDed with the rest:
+ * {@code (`sigma_opencanary`) AND logtype=2000}. The user defines the macro to select the source's events; until
+ * then Splunk refuses the search (the macro cannot be found) instead of searching everything. The parentheses make
+ * the conjunction hold whatever search terms the definition holds, and make a definition with a pipe a syntax error
+ * rather than a command that swallows the rule's terms as its arguments. The name comes from the pipeline, never
+ * from the rule, and must be a plain macro name ({@link #MACRO_NAME}).
+ *
  * <p>When the pipeline sets the state key {@code datamodel} (the bundled spl-cim.yml does), the query is a
  * {@code | tstats} search of that accelerated data model instead: see {@link SplTstats}.
  */
 public final class SplBackend implements Backend {
+    /**
+     * A macro name the query can carry between backticks: lower-case letters, digits and {@code _}, starting with a
+     * letter (Splunk's names also allow upper case and {@code -}, and {@code (n)} for arguments; none is needed).
+     */
+    static final Pattern MACRO_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
     public SplBackend() {}
 
     @Override
@@ -59,8 +76,14 @@ public final class SplBackend implements Backend {
 
     @Override
     public Query render(MappedRule rule) {
+        Optional<String> macro = macro(rule);
         var datamodel = rule.state("datamodel");
         if (datamodel.isPresent()) {
+            if (macro.isPresent()) {
+                throw new SigcException("bad-pipeline-state", rule.rule().logsource().span(), "spl: the pipeline sets"
+                        + " both datamodel and macro; a tstats search reads the data model, which a search macro cannot"
+                        + " narrow, so set only one");
+            }
             return SplTstats.render(rule, datamodel.get());
         }
         Expr condition = SplNegation.simplify(rule.condition());
@@ -77,9 +100,18 @@ public final class SplBackend implements Backend {
                 where.add(c);
             }
         }
-        StringBuilder sb = new StringBuilder(search.isEmpty()
-                ? "*"
-                : new SplSearchRenderer(rule).render(Exprs.and(search, condition.span())));
+        String terms = search.isEmpty() ? "" : new SplSearchRenderer(rule).render(Exprs.and(search, condition.span()));
+        boolean topOr = search.size() == 1 && search.get(0) instanceof Or;
+        StringBuilder sb = new StringBuilder();
+        if (macro.isPresent()) {
+            // OR binds tighter than AND in the search command anyway; the parentheses are for readers used to SQL
+            sb.append("(`").append(macro.get()).append("`)");
+            if (!terms.isEmpty()) {
+                sb.append(" AND ").append(topOr ? "(" + terms + ")" : terms);
+            }
+        } else {
+            sb.append(terms.isEmpty() ? "*" : terms);
+        }
         regexStages.forEach(sb::append);
         if (!where.isEmpty()) {
             SplEvalRenderer eval = new SplEvalRenderer(rule);
@@ -88,6 +120,17 @@ public final class SplBackend implements Backend {
             sb.append(" | where ").append(whereText);
         }
         return new Query(sb.toString());
+    }
+
+    /** The pipeline's search macro, checked to be a name that cannot break out of its backticks. */
+    private static Optional<String> macro(MappedRule rule) {
+        Optional<String> macro = rule.state("macro");
+        if (macro.isPresent() && !MACRO_NAME.matcher(macro.get()).matches()) {
+            throw new SigcException("bad-pipeline-state", rule.rule().logsource().span(), "spl: the pipeline's macro '"
+                    + SplStrings.printable(macro.get()) + "' is not a search macro name this backend writes (lower-case"
+                    + " letters, digits and _, starting with a letter)");
+        }
+        return macro;
     }
 
     /**

@@ -186,8 +186,39 @@ class EqlPipelineTest {
     }
 
     @Test
-    void auditdIsNotCovered() throws IOException {
+    void auditdRecordsAreAuditdLogDocuments() throws IOException {
+        assertEquals("any where event.dataset : \"auditd.log\" and (auditd.log.record_type : \"SYSCALL\" or event.action : \"SYSCALL\")"
+                        + " and auditd.log.SYSCALL : \"mknod\" and process.name : \"split\" and process.executable like~ \"/tmp/*\""
+                        + " and not (auditd.log.record_type : \"EXECVE\" or event.action : \"EXECVE\")"
+                        + " and user.effective.id : \"33\" and not (auditd.log.record_type in~ (\"ADD_GROUP\", \"ADD_USER\","
+                        + " \"CRED_ACQ\", \"CRED_DISP\", \"CRED_REFR\", \"DEL_GROUP\", \"DEL_USER\", \"GRP_AUTH\", \"GRP_CHAUTHTOK\","
+                        + " \"GRP_MGMT\", \"LOGIN\", \"USER_ACCT\", \"USER_AUTH\", \"USER_CHAUTHTOK\", \"USER_END\", \"USER_ERR\","
+                        + " \"USER_LOGIN\", \"USER_LOGOUT\", \"USER_MGMT\", \"USER_START\"))",
+                eql("product: linux\nservice: auditd", "type: SYSCALL\nSYSCALL: mknod\ncomm: split\nexe|startswith: /tmp/\neuid: 33"));
+        assertEquals("any where event.dataset : \"auditd.log\" and (auditd.log.record_type : \"PATH\" or event.action : \"PATH\")"
+                        + " and auditd.log.name : \"/etc/ld.so.preload\" and auditd.log.nametype : \"CREATE\"",
+                eql("product: linux\nservice: auditd", "type: PATH\nname: /etc/ld.so.preload\nnametype: CREATE"));
+        assertEquals("any where event.dataset : \"auditd.log\" and (auditd.log.record_type : \"SERVICE_STOP\""
+                        + " or event.action : \"SERVICE_STOP\") and auditd.log.unit : \"ufw\"",
+                eql("product: linux\nservice: auditd", "type: SERVICE_STOP\nunit: ufw"));
+    }
+
+    @Test
+    void auditdExeInAFilterStillExcludesOnlyRecordsWithExe() throws IOException {
+        // an EXECVE record (a0 in process.executable) has no exe: 'not exe: x' holds there, as in Sigma
+        assertEquals("any where event.dataset : \"auditd.log\" and (auditd.log.record_type : \"SYSCALL\""
+                        + " or event.action : \"SYSCALL\") and not (process.executable : \"/bin/x\""
+                        + " and not (auditd.log.record_type : \"EXECVE\" or event.action : \"EXECVE\"))",
+                eql("product: linux\nservice: auditd", "type: SYSCALL\nexe|neq: /bin/x").replace("\n", ""));
+    }
+
+    @Test
+    void auditdArgumentsAndKeyAreErrorsAtTheItem() throws IOException {
         assertTrue(error("product: linux\nservice: auditd", "type: EXECVE\na0: curl")
-                .contains("logsource product=linux service=auditd has no 'category'"));
+                .contains("auditd argument fields a0..aN have no exact counterpart"));
+        assertTrue(error("product: linux\nservice: auditd", "type: SYSCALL\na12|startswith: '--'")
+                .contains("auditd argument fields a0..aN have no exact counterpart"));
+        assertTrue(error("product: linux\nservice: auditd", "type: SYSCALL\nkey: susp_activity")
+                .contains("auditd key has no exact counterpart"));
     }
 }

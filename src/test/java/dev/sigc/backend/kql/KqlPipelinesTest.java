@@ -135,6 +135,33 @@ class KqlPipelinesTest {
     }
 
     @Test
+    void sentinelKubernetesAuditReadsAksAuditAndItsObjects() throws IOException {
+        String ls = "product: kubernetes\nservice: audit";
+        emits("AKSAudit\n| where Verb =~ \"create\" and tostring(ObjectRef.resource) =~ \"pods\" and "
+                        + "tostring(ObjectRef.subresource) =~ \"exec\"",
+                kql(ls, "sel:\n    verb: create\n    objectRef.resource: pods\n    objectRef.subresource: exec\n"
+                        + "condition: sel", "-p", "kql-sentinel"));
+        emits("AKSAudit\n| where toreal(tostring(ResponseStatus.code)) == 403 and RequestUri contains \"/secrets\"",
+                kql("category: application\n" + ls, "sel:\n    responseStatus.code: 403\n    requestURI|contains: /secrets\n"
+                        + "condition: sel", "-p", "kql-sentinel"));
+        // apiGroup is a member of objectRef only; a top-level one is no field of the audit event
+        stops("field 'apiGroup' is not a field of AKSAudit", kql(ls, "sel:\n    apiGroup: apps\ncondition: sel",
+                "-p", "kql-sentinel"));
+        stops("'sourceIPs' is not a field of AKSAudit", kql(ls, "sel:\n    sourceIPs: 10.0.0.1\ncondition: sel",
+                "-p", "kql-sentinel"));
+        stops("has no 'table'", kql(ls, "sel:\n    verb: create\ncondition: sel"));
+    }
+
+    @Test
+    void sentinelAuditLogsPropertiesAreColumns() throws IOException {
+        emits("AuditLogs\n| where OperationName =~ \"Disable Strong Authentication\" and Result =~ \"success\"",
+                kql("product: azure\nservice: auditlogs", "sel:\n    operationName: Disable Strong Authentication\n"
+                        + "    properties.result: success\ncondition: sel", "-p", "kql-sentinel"));
+        stops("'properties.message' is not a field of AuditLogs", kql("product: azure\nservice: auditlogs",
+                "sel:\n    properties.message: Add user\ncondition: sel", "-p", "kql-sentinel"));
+    }
+
+    @Test
     void sentinelKeepsDefenderTablesForEndpoints() throws IOException {
         String ls = "category: process_creation\nproduct: windows";
         String det = "sel:\n    CommandLine|contains: meta-data\ncondition: sel";
@@ -187,6 +214,8 @@ class KqlPipelinesTest {
             {"product: azure\nservice: signinlogs", "sel:\n    DeviceDetail.isCompliant: 'false'\n    DeviceDetail.trusttype: null"},
             {"product: m365\nservice: audit", "sel:\n    Operation: x\n    ObjectId: y\n    Workload: z"},
             {"product: gcp\nservice: gcp.audit", "sel:\n    gcp.audit.method_name: x"},
+            {"product: kubernetes\nservice: audit", "sel:\n    verb: x\n    objectRef.namespace: y\n    responseStatus.code: 401\n    user.username: z"},
+            {"product: azure\nservice: auditlogs", "sel:\n    properties.result: success\n    properties.operationType: Add"},
             {"category: webserver", "sel:\n    sc-status: 404\n    cs-user-agent|contains: x"},
             {"category: proxy", "sel:\n    c-uri|contains: x\n    sc-status: 200\n    dst_ip|cidr: 10.0.0.0/8"},
             {"category: dns", "sel:\n    query: x\n    record_type: TXT"},

@@ -72,7 +72,9 @@ public final class UnionPack {
             String time = isDefender(table) ? "Timestamp" : "TimeGenerated";
             String condition = useLets(conditions.get(i), lets);
             sb.append("    (").append(table).append('\n');
-            sb.append("    | where ").append(time).append(" > ago(Lookback)\n");
+            sb.append("    | where ").append(time).append(" > ago(Lookback)");
+            // a table of raw records: the rows that are records, and the rule's fields read out of them
+            sb.append(kql.preamble(m).replace("\n", "\n    ")).append('\n');
             sb.append("    | where ").append(condition).append('\n');
             sb.append("    | extend ").append(mixed ? "EventTime = " + time + ", " : "")
                     .append("SigmaRuleTitle = ").append(KqlEscaper.quote(m.rule().title()))

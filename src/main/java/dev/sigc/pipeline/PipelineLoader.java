@@ -94,7 +94,7 @@ public final class PipelineLoader {
         String name = keys.containsKey("name") ? r.string(keys.get("name"), "name") : file;
         List<String> requires = keys.containsKey("requires") ? r.strings(keys.get("requires"), "requires") : List.of();
         Optional<Schema> schema = Optional.empty();
-        String table = "";
+        List<String> table = List.of();
         if (keys.containsKey("schema")) {
             Map<String, Node> s = r.keys(r.mapping(keys.get("schema"), "schema"));
             if (!s.containsKey("file") || !s.containsKey("table")) {
@@ -102,7 +102,12 @@ public final class PipelineLoader {
             }
             String schemaFile = r.string(s.get("file"), "file");
             schema = Optional.of(schema(r, s.get("file"), schemaFile, dir));
-            table = r.string(s.get("table"), "table");
+            // one table, or several: the first that names a table for the rule (see PipelineRunner)
+            table = s.get("table") instanceof SequenceNode ? r.strings(s.get("table"), "table")
+                    : List.of(r.string(s.get("table"), "table"));
+            if (table.isEmpty()) {
+                throw r.error(s.get("table"), "schema 'table' needs a table name or state:KEY");
+            }
         }
         List<Transformation> steps = new ArrayList<>();
         if (keys.containsKey("transformations")) {

@@ -301,8 +301,9 @@ public final class PipelineRunner {
         }
         Pipeline p = withSchema.get();
         Schema schema = p.schema().orElseThrow();
-        String tableName = p.schemaTable().startsWith("state:")
-                ? state.getOrDefault(p.schemaTable().substring(6), "") : p.schemaTable();
+        String tableName = p.schemaTable().stream()
+                .map(t -> t.startsWith("state:") ? state.getOrDefault(t.substring(6), "") : t)
+                .filter(t -> !t.isEmpty()).findFirst().orElse("");
         Map<String, FieldType> table = schema.table(tableName).orElseThrow(() -> new SigcException("unmapped-logsource",
                 compiled.rule().logsource().span(), target + ": schema " + schema.name() + " has no table '" + tableName
                 + "' for logsource " + compiled.rule().logsource().describe()));

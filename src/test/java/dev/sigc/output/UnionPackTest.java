@@ -59,4 +59,19 @@ class UnionPackTest {
         assertTrue(union.contains("| project EventTime, Timestamp, DeviceId"), union);
         assertTrue(union.endsWith("| sort by EventTime desc\n"), union);
     }
+
+    @Test
+    void aLegOverRawRecordsReadsItsFieldsAfterTheTimeFilter() throws IOException {
+        Files.writeString(dir.resolve("aud.yml"), "title: aud\nid: aud\nlevel: low\nlogsource:\n    product: linux\n"
+                + "    service: auditd\ndetection:\n    sel:\n        type: SYSCALL\n        comm: split\n    condition: sel\n");
+        var target = Converter.Target.of(new KqlBackend(),
+                List.of(dev.sigc.pipeline.PipelineLoader.bundled("kql-sentinel.yml")));
+        Converter.Result r = new Converter().convert(RuleFiles.find(List.of(dir)), List.of(target));
+        assertEquals(List.of(), r.diagnostics());
+        String union = UnionPack.render("p", r.outputs(), "1d");
+        String preamble = new KqlBackend().preamble(r.outputs().get(0).mapped()).replace("\n", "\n    ");
+        assertTrue(preamble.startsWith("\n    | where SyslogMessage matches regex "), preamble);
+        assertTrue(union.contains("    (Syslog\n    | where TimeGenerated > ago(Lookback)" + preamble
+                + "\n    | where type =~ \"SYSCALL\" and comm =~ \"split\"\n"), union);
+    }
 }

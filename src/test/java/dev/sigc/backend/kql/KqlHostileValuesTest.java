@@ -140,7 +140,7 @@ class KqlHostileValuesTest {
     }
 
     /** The lines for one check.js mode, run as one process reading a file and writing a file. */
-    private static final class Batch {
+    static final class Batch {
         private final String mode;
         private final List<String> inputs = new ArrayList<>();
         private final List<String> expected = new ArrayList<>();
@@ -190,7 +190,7 @@ class KqlHostileValuesTest {
     }
 
     /** The tokens of a column name: a plain identifier, or {@code ['...']} holding the name. */
-    private static List<String> name(String name, String trivia) {
+    static List<String> name(String name, String trivia) {
         if (PLAIN_NAME.matcher(name).matches()) {
             return List.of(token("IdentifierToken", trivia, name));
         }
@@ -200,7 +200,7 @@ class KqlHostileValuesTest {
                 token("CloseBracketToken", "", "]"));
     }
 
-    private static String opToken(StrOp op, boolean cased) {
+    static String opToken(StrOp op, boolean cased) {
         return switch (op) {
             case EQUALS -> cased ? token("EqualEqualToken", " ", "==") : token("EqualTildeToken", " ", "=~");
             case CONTAINS -> cased ? token("Contains_CsKeyword", " ", "contains_cs") : token("ContainsKeyword", " ", "contains");
@@ -210,11 +210,11 @@ class KqlHostileValuesTest {
         };
     }
 
-    private static String token(String kind, String trivia, String text) {
+    static String token(String kind, String trivia, String text) {
         return "{\"kind\":\"" + kind + "\",\"trivia\":" + json(trivia, false) + ",\"text\":" + json(text, false) + "}";
     }
 
-    private static String stringToken(String trivia, String value) {
+    static String stringToken(String trivia, String value) {
         return stringToken(trivia, value, KqlEscaper.quote(value));
     }
 

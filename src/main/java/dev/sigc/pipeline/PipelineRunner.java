@@ -134,14 +134,24 @@ public final class PipelineRunner {
                         (from, to) -> origin.putIfAbsent(to, origin.getOrDefault(from, from))));
             } else if (t instanceof Transformation.DetectionItemUnless u) {
                 expr = expr.accept(new dev.sigc.ast.ExprRewriter() {
-                    @Override
-                    protected Expr leaf(Expr node) {
-                        if (!Leaves.chosen(u.fields(), node)) {
-                            return node;
-                        }
+                    private Expr guarded(Expr node) {
                         List<Expr> unless = u.items().stream().map(compiler::item).toList();
                         return Exprs.and(List.of(node, Exprs.not(Exprs.or(unless, node.span()), node.span())),
                                 node.span());
+                    }
+
+                    @Override
+                    protected Expr leaf(Expr node) {
+                        return Leaves.chosen(u.fields(), node) ? guarded(node) : node;
+                    }
+
+                    /** (a and not g) or (b and not g) is (a or b) and not g: one guard for a list of values. */
+                    @Override
+                    public Expr visitOr(dev.sigc.ast.Or node) {
+                        boolean allChosen = node.terms().stream().allMatch(t -> !(t instanceof dev.sigc.ast.And
+                                || t instanceof dev.sigc.ast.Or || t instanceof dev.sigc.ast.Not)
+                                && Leaves.chosen(u.fields(), t));
+                        return allChosen ? guarded(node) : super.visitOr(node);
                     }
                 });
             } else if (t instanceof Transformation.KeywordFields k) {

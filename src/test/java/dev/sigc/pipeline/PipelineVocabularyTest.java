@@ -554,6 +554,14 @@ class PipelineVocabularyTest {
                         + "or event.action = 'other' or record_type = 'EXECVE')))",
                 maps(UNLESS_EXECVE, PROCESS, "sel:\n    comm: a\nf:\n    exe: /x\ncondition: sel and not f"));
         assertEquals("comm = 'a'", maps(UNLESS_EXECVE, PROCESS, "sel:\n    comm: a\ncondition: sel"));
+        // a list of values on a chosen field gets one guard, not one per value
+        assertEquals("((process.executable startswith '/tmp/' or process.executable startswith '/var/www/') and not "
+                        + "(event.action = 'execve' or event.action = 'other' or record_type = 'EXECVE'))",
+                maps(UNLESS_EXECVE, PROCESS, "sel:\n    exe|startswith: [/tmp/, /var/www/]\ncondition: sel"));
+        // an OR mixing guarded and other items guards only its chosen ones
+        assertEquals("((process.executable = '/x' and not (event.action = 'execve' or event.action = 'other' "
+                        + "or record_type = 'EXECVE')) or comm = 'a')",
+                maps(UNLESS_EXECVE, PROCESS, "a:\n    exe: /x\nb:\n    comm: a\ncondition: a or b"));
     }
 
     @Test

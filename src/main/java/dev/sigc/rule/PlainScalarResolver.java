@@ -28,6 +28,9 @@ final class PlainScalarResolver extends Resolver {
         if (first == '\0' || OTHER_STARTS.indexOf(first) >= 0) {
             return super.resolve(kind, value, implicit);
         }
+        if (value.length() > 5) { // longer than "false", the longest boolean or null spelling
+            return Tag.STR;
+        }
         if (BOOLEANS.contains(value)) {
             return Tag.BOOL;
         }

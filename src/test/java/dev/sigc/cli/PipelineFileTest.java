@@ -21,12 +21,7 @@ class PipelineFileTest {
     }
 
     private Path rule() throws IOException {
-        return write("r.yml", """
-                title: r
-                logsource:
-                    category: process_creation
-                    product: windows
-                detection:
+        return processRule("""
                     sel:
                         CommandLine|contains: meta-data
                         Image|endswith: '\\curl.exe'
@@ -34,6 +29,17 @@ class PipelineFileTest {
                         - 'iam/security'
                     condition: sel or keywords
                 """);
+    }
+
+    /** A Windows process_creation rule with this detection (indented as under 'detection:'). */
+    private Path processRule(String detection) throws IOException {
+        return write("r.yml", """
+                title: r
+                logsource:
+                    category: process_creation
+                    product: windows
+                detection:
+                """ + detection);
     }
 
     @Test
@@ -178,12 +184,7 @@ class PipelineFileTest {
 
     @Test
     void insteadOfTakesTheDefaultPipelinesPlace() throws IOException {
-        Path rule = write("r.yml", """
-                title: r
-                logsource:
-                    category: process_creation
-                    product: windows
-                detection:
+        Path rule = processRule("""
                     sel:
                         CommandLine|contains: meta-data
                     condition: sel

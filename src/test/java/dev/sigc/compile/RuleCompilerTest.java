@@ -32,6 +32,33 @@ class RuleCompilerTest {
     }
 
     @Test
+    void rulesWithTheSameConditionTextEachUseTheirOwnIdentifiersAndPositions() {
+        // the condition's parse tree is shared by text; what it resolves to and where it points must not be
+        Expr first = compile("    a: {F: 1}\n    b: {G: 2}\n    condition: a and not b\n");
+        Expr second = compile("    a: {H: 3}\n    x: {K: 4}\n    b: {J: 5}\n    condition:   a and not b\n");
+        assertEquals("(F = 1 and not G = 2)", describe(first));
+        assertEquals("(H = 3 and not J = 5)", describe(second));
+        And a1 = assertInstanceOf(And.class, first);
+        And a2 = assertInstanceOf(And.class, second);
+        assertEquals(List.of(7, 18), List.of(a1.span().line(), a1.span().column())); // at 'and'
+        assertEquals(List.of(8, 20), List.of(a2.span().line(), a2.span().column()));
+        SigcException unknown = fails("    a: {F: 1}\n    c: {G: 2}\n    condition: a and not b\n");
+        assertTrue(unknown.getMessage().contains("condition names 'b', which is not a search identifier"),
+                unknown.getMessage());
+    }
+
+    private static String describe(Expr e) {
+        if (e instanceof And and) {
+            return "(" + describe(and.terms().get(0)) + " and " + describe(and.terms().get(1)) + ")";
+        }
+        if (e instanceof Not not) {
+            return "not " + describe(not.term());
+        }
+        NumberMatch m = assertInstanceOf(NumberMatch.class, e);
+        return m.field() + " = " + m.value();
+    }
+
+    @Test
     void notBindsTighterThanAndWhichBindsTighterThanOr() {
         Expr e = compile("    a: {F: 1}\n    b: {F: 2}\n    c: {F: 3}\n    condition: not a and b or c\n");
         Or or = assertInstanceOf(Or.class, e);

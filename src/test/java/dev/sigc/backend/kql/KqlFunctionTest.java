@@ -80,6 +80,10 @@ class KqlFunctionTest {
         emits("sigma_cisco_duo\n| where event_type =~ \"authentication\" and tostring(access_device.ip) =~ \"10.1.2.3\"",
                 kql("product: cisco\nservice: duo",
                         "sel:\n    event_type: authentication\n    access_device.ip: 10.1.2.3\ncondition: sel"));
+        emits("sigma_okta\n| where eventType =~ \"user.session.start\" and tostring(securityContext.isProxy) =~ \"true\" "
+                        + "and tostring(outcome.result) =~ \"FAILURE\"",
+                kql("product: okta\nservice: okta", "sel:\n    eventType: user.session.start\n"
+                        + "    securityContext.isProxy: 'true'\n    outcome.result: FAILURE\ncondition: sel"));
     }
 
     @Test
@@ -90,6 +94,10 @@ class KqlFunctionTest {
                 kql("product: bitbucket\nservice: audit", "sel:\n    affectedObjects.name: x\ncondition: sel"));
         stops("is not a field of sigma_cisco_duo",
                 kql("product: cisco\nservice: duo", "sel:\n    access_device.location.city: x\ncondition: sel"));
+        stops("is not a field of sigma_okta",
+                kql("product: okta\nservice: okta", "sel:\n    target.displayName: x\ncondition: sel"));
+        stops("is not a field of sigma_okta",
+                kql("product: okta\nservice: okta", "sel:\n    debugContext.debugData.requestUri: x\ncondition: sel"));
         stops("is not a field of sigma_jvm",
                 kql("category: application\nproduct: jvm", "sel:\n    message: x\ncondition: sel"));
         stops("keyword (field-less) search is not supported",
@@ -167,6 +175,8 @@ class KqlFunctionTest {
                     + "    timestamp.epochSecond: 5\n    source: z"},
             {"product: onelogin\nservice: onelogin.events", "sel:\n    event_type_id: 3\n    user_name: x\n    solved: 'true'"},
             {"product: cisco\nservice: duo", "sel:\n    reason: bypass_user\n    user.name: x\n    application.name|contains: y"},
+            {"product: okta\nservice: okta", "sel:\n    eventType: x\n    actor.alternateId|re: '^0oa'\n"
+                    + "    securityContext.isProxy: 'true'\n    securityContext.asNumber: 5\n    client.ipAddress|cidr: 10.0.0.0/8"},
         };
         for (String[] c : json) {
             kql(c[0], c[1] + "\ncondition: sel");

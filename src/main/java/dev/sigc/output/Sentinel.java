@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * and order; {@link SentinelYaml} and {@link SentinelArm} write it. Limits are Sentinel's: name 256
  * characters, description 5000, query 10000, schedule 5m..14d with period >= frequency.
  */
-record Sentinel(String id, String name, String description, String severity, String table, String connector,
+record Sentinel(String id, String name, String description, String severity, String table, List<String> connectors,
                 String queryFrequency, String queryPeriod, String triggerOperator, int triggerThreshold,
                 List<String> tactics, List<String> techniques, String query, List<Map<String, Object>> entityMappings,
                 String version, String attackVersion) {
@@ -48,8 +48,10 @@ record Sentinel(String id, String name, String description, String severity, Str
         String severity = data.lookup("severity", level).map(Object::toString).orElseThrow(() ->
                 new SigcException("format-unmapped", rule.spanOf("level"), format + " has no severity for level '" + level + "'"));
         String table = mapped.state("table").orElseThrow(() -> new IllegalStateException("KQL rule without table"));
-        String connector = Need.mapped(data.lookup("connectors", table).map(Object::toString), rule, "logsource",
+        // one connector id, or several where Sentinel has more than one that fills the table (legacy and AMA)
+        Object c = Need.mapped(data.lookup("connectors", table), rule, "logsource",
                 "data connector for table " + table + " (add it to formats/sentinel.yml)", format);
+        List<String> connectors = c instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of(c.toString());
         String text = Need.maxLength(query.text() + "\n", MAX_QUERY, rule, "detection", "the query", format);
         RuleAttack attack = RuleAttack.of(rule.tags(), AttackData.bundled());
         if (!attack.unresolved().isEmpty()) {
@@ -69,7 +71,7 @@ record Sentinel(String id, String name, String description, String severity, Str
                 entities.add(FormatData.asMap(o, data.file() + ": entities." + table));
             }
         }
-        return new Sentinel(id, name, description, severity, table, connector, data.string("queryFrequency"),
+        return new Sentinel(id, name, description, severity, table, connectors, data.string("queryFrequency"),
                 data.string("queryPeriod"), data.string("triggerOperator"), data.integer("triggerThreshold"),
                 tactics, techniques, text, entities, data.string("version"), attack.version());
     }

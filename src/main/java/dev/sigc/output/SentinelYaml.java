@@ -22,9 +22,11 @@ final class SentinelYaml {
         sb.append("description: ").append(Yaml.block(s.description() + "\n", "  ")).append('\n');
         sb.append("severity: ").append(s.severity()).append('\n');
         sb.append("requiredDataConnectors:\n");
-        sb.append("  - connectorId: ").append(Yaml.scalar(s.connector())).append('\n');
-        sb.append("    dataTypes:\n");
-        sb.append("      - ").append(Yaml.scalar(s.table())).append('\n');
+        for (String connector : s.connectors()) {
+            sb.append("  - connectorId: ").append(Yaml.scalar(connector)).append('\n');
+            sb.append("    dataTypes:\n");
+            sb.append("      - ").append(Yaml.scalar(s.table())).append('\n');
+        }
         sb.append("queryFrequency: ").append(s.queryFrequency()).append('\n');
         sb.append("queryPeriod: ").append(s.queryPeriod()).append('\n');
         sb.append("triggerOperator: ").append(s.triggerOperator()).append('\n');

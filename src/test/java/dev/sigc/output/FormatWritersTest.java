@@ -124,6 +124,26 @@ class FormatWritersTest {
     }
 
     @Test
+    void sentinelTablesNameEveryConnectorThatFillsThem() throws IOException {
+        write("r.yml", rule("Security One", "high", "d", "id: " + ID + "\n")
+                .replace("    category: process_creation\n", "    product: windows\n    service: security\n")
+                .replace("CommandLine|contains: meta-data", "EventID: 4688"));
+        Path out = dir.resolve("out");
+        dev.sigc.cli.CliRun run = dev.sigc.cli.CliRun.of("convert", "-t", "kql", "-p", "kql-sentinel", "-f", "sentinel",
+                "-o", out.toString(), dir.resolve("r.yml").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String yaml;
+        try (var files = Files.walk(out)) {
+            yaml = Files.readString(files.filter(f -> f.toString().endsWith(".yaml")).findFirst().orElseThrow());
+        }
+        assertTrue(yaml.contains("requiredDataConnectors:\n  - connectorId: SecurityEvents\n    dataTypes:\n"
+                + "      - SecurityEvent\n  - connectorId: WindowsSecurityEvents\n    dataTypes:\n      - SecurityEvent\n"),
+                yaml);
+        Map<?, ?> parsed = new org.yaml.snakeyaml.Yaml().load(yaml);
+        assertEquals(2, ((List<?>) parsed.get("requiredDataConnectors")).size());
+    }
+
+    @Test
     void onlyAPlainDatasetNameBecomesAnIndexPattern() {
         dev.sigc.diag.Span at = new dev.sigc.diag.Span("r.yml", 1, 1);
         java.util.function.Function<String, dev.sigc.ast.Expr> dataset = v -> new dev.sigc.ast.StringMatch(

@@ -193,6 +193,47 @@ class SentinelSchemaTest {
         return tests;
     }
 
+    /**
+     * A rule per kql-sentinel table that sentinel.yml names a connector for: its Sentinel rule passes the same
+     * checks as the goldens (schema, schedule, tactics, entity identifiers and columns of the table).
+     */
+    @TestFactory
+    List<DynamicTest> everySentinelTableWithAConnectorGivesAValidRule(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // logsource lines -> one selection item the table has
+        Map<String, String> tables = new java.util.TreeMap<>(Map.of(
+                "SecurityEvent", "product: windows\n    service: security|EventID: 4688",
+                "Syslog", "product: linux\n    service: sshd|keywords",
+                "SigninLogs", "product: azure\n    service: signinlogs|ResultType: 50126",
+                "AuditLogs", "product: azure\n    service: auditlogs|OperationName: Add member to role",
+                "AzureActivity", "product: azure\n    service: activitylogs|operationName: MICROSOFT.COMPUTE/VIRTUALMACHINES/WRITE",
+                "AWSCloudTrail", "product: aws\n    service: cloudtrail|eventName: GetSecretValue",
+                "OfficeActivity", "product: m365\n    service: audit|Operation: New-InboxRule",
+                "W3CIISLog", "category: webserver|cs-uri-query|contains: latest/meta-data"));
+        List<DynamicTest> tests = new ArrayList<>();
+        tables.forEach((table, spec) -> tests.add(dynamicTest(table, () -> {
+            String[] parts = spec.split("\\|", 2);
+            String detection = parts[1].equals("keywords")
+                    ? "    keywords:\n        - 'Failed password'\n    condition: keywords\n"
+                    : "    sel:\n        " + parts[1].replaceFirst(": ", ": '") + "'\n    condition: sel\n";
+            Path rule = dir.resolve(table + ".yml");
+            Files.writeString(rule, "title: " + table + " rule\nid: 3f2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d\n"
+                    + "status: test\ndescription: d\nauthor: sigc\ndate: 2026-11-23\nlevel: high\n"
+                    + "tags:\n    - attack.credential-access\n    - attack.t1552.005\n"
+                    + "logsource:\n    " + parts[0] + "\ndetection:\n" + detection);
+            Path out = dir.resolve("out-" + table);
+            dev.sigc.cli.CliRun run = dev.sigc.cli.CliRun.of("convert", "-t", "kql", "-p", "kql-sentinel", "-f",
+                    "sentinel", "-o", out.toString(), rule.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            String yaml;
+            try (Stream<Path> files = Files.walk(out)) {
+                yaml = Files.readString(files.filter(f -> f.toString().endsWith(".yaml")).findFirst().orElseThrow());
+            }
+            assertTrue(yaml.contains("      - " + table + "\n"), yaml);
+            assertEquals(List.of(), problems(yaml), yaml);
+        })));
+        return tests;
+    }
+
     @Test
     void theSchemaCheckRejectsWhatSentinelRejects() throws IOException {
         String good = Files.readString(goldens("sentinel", ".yaml").get(0));

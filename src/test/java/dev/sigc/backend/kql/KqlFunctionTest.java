@@ -1,5 +1,7 @@
 package dev.sigc.backend.kql;
 
+import static dev.sigc.backend.kql.KqlCli.emits;
+import static dev.sigc.backend.kql.KqlCli.stops;
 import static dev.sigc.backend.kql.KqlCheckTest.json;
 import static dev.sigc.backend.kql.KqlHostileValuesTest.opToken;
 import static dev.sigc.backend.kql.KqlHostileValuesTest.stringToken;
@@ -44,27 +46,16 @@ class KqlFunctionTest {
     @TempDir
     Path dir;
 
-    private int rules;
+    private KqlCli cli;
 
+    @org.junit.jupiter.api.BeforeEach
+    void cli() {
+        cli = new KqlCli(dir, "title: t\nid: 6e0b5c55-0d0a-4c8e-9f39-2a1b3c4d5e6f\nlevel: high\n", "-p", "kql-sentinel");
+    }
+
+    /** Converts one rule (logsource and detection lines of YAML) to KQL with the given extra arguments. */
     private CliRun kql(String logsource, String detection, String... args) throws IOException {
-        Path rule = dir.resolve("in").resolve("rule" + rules++ + ".yml");
-        Files.createDirectories(rule.getParent());
-        Files.writeString(rule, "title: t\nid: 6e0b5c55-0d0a-4c8e-9f39-2a1b3c4d5e6f\nlevel: high\nlogsource:\n"
-                + logsource.indent(4) + "detection:\n" + detection.indent(4));
-        List<String> all = new ArrayList<>(List.of("convert", "-t", "kql", "-p", "kql-sentinel"));
-        all.addAll(List.of(args));
-        all.add(rule.toString());
-        return CliRun.of(all.toArray(String[]::new));
-    }
-
-    private void emits(String expected, CliRun run) {
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals(expected + "\n", run.out());
-    }
-
-    private void stops(String message, CliRun run) {
-        assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.err().contains(message), run.err());
+        return cli.convert(logsource, detection, args);
     }
 
     @Test

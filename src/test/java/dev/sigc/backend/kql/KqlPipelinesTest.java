@@ -1,5 +1,7 @@
 package dev.sigc.backend.kql;
 
+import static dev.sigc.backend.kql.KqlCli.emits;
+import static dev.sigc.backend.kql.KqlCli.stops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,27 +26,16 @@ class KqlPipelinesTest {
     @TempDir
     Path dir;
 
-    private int rules;
+    private KqlCli cli;
+
+    @org.junit.jupiter.api.BeforeEach
+    void cli() {
+        cli = new KqlCli(dir, "title: t\n");
+    }
 
     /** Converts one rule (logsource and detection lines of YAML) to KQL with the given extra arguments. */
     private CliRun kql(String logsource, String detection, String... args) throws IOException {
-        Path rule = dir.resolve("in").resolve("rule" + rules++ + ".yml");
-        Files.createDirectories(rule.getParent());
-        Files.writeString(rule, "title: t\nlogsource:\n" + logsource.indent(4) + "detection:\n" + detection.indent(4));
-        List<String> all = new ArrayList<>(List.of("convert", "-t", "kql"));
-        all.addAll(List.of(args));
-        all.add(rule.toString());
-        return CliRun.of(all.toArray(String[]::new));
-    }
-
-    private void emits(String expected, CliRun run) {
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals(expected + "\n", run.out());
-    }
-
-    private void stops(String message, CliRun run) {
-        assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.err().contains(message), run.err());
+        return cli.convert(logsource, detection, args);
     }
 
     @Test

@@ -484,6 +484,12 @@ class KqlBackendTest {
                 assertTrue(KqlCase.asciiFoldSuffices(caseless), caseless);
             }
         }
+
+        @Test
+        void theBoundedScanFindsEveryCasedCodePoint() {
+            assertEquals(KqlCase.Cased.compute(Character.MAX_CODE_POINT), KqlCase.Cased.NON_ASCII);
+            assertTrue(KqlCase.Cased.NON_ASCII.get(0x1E900), "Adlam capital alif, the last cased script");
+        }
     }
 
     @Nested

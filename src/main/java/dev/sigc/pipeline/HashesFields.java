@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code hashes_fields}: a value of Sysmon's {@code Hashes} (or {@code Hash}) list, {@code ALGO=hex}, becomes a
@@ -38,7 +36,6 @@ import java.util.regex.Pattern;
 final class HashesFields extends ExprRewriter {
     /** The algorithms Sysmon logs, with the length of their hex. */
     static final Map<String, Integer> LENGTHS = Map.of("MD5", 32, "SHA1", 40, "SHA256", 64, "IMPHASH", 32);
-    private static final Pattern VALUE = Pattern.compile("([A-Za-z0-9]*)=([0-9A-Fa-f]*)");
 
     private final Transformation.HashesFields step;
     private final Predicate<Expr> chosen;
@@ -60,39 +57,38 @@ final class HashesFields extends ExprRewriter {
             return node;
         }
         String field = node.field().get();
-        String shown = StringValues.spell(StringValues.whole(node));
         if (!node.pattern().isPlain()) {
-            throw error(node, "value '" + shown + "' of " + field + " has a wildcard or placeholder inside; "
+            throw error(node, "value '" + shown(node) + "' of " + field + " has a wildcard or placeholder inside; "
                     + "write one whole 'ALGO=hex' value");
         }
         String text = node.pattern().plainText();
-        Matcher m = VALUE.matcher(text);
-        if (!m.matches()) {
-            throw error(node, "value '" + shown + "' of " + field + " is not one 'ALGO=hex' hash (ALGO one of "
+        int eq = text.indexOf('=');
+        if (!isHashValue(text, eq)) {
+            throw error(node, "value '" + shown(node) + "' of " + field + " is not one 'ALGO=hex' hash (ALGO one of "
                     + String.join(", ", new java.util.TreeSet<>(LENGTHS.keySet())) + ")"
                     + (text.indexOf(',') >= 0 ? "; write each hash as a value of its own" : ""));
         }
-        String algo = m.group(1).toUpperCase(Locale.ROOT);
-        String hex = m.group(2);
+        String algo = text.substring(0, eq).toUpperCase(Locale.ROOT);
+        String hex = text.substring(eq + 1);
         Integer length = LENGTHS.get(algo);
         if (length == null) {
-            throw error(node, "value '" + shown + "' of " + field + " names "
-                    + (algo.isEmpty() ? "no algorithm" : "unknown algorithm '" + m.group(1) + "'") + "; Sysmon logs "
+            throw error(node, "value '" + shown(node) + "' of " + field + " names "
+                    + (algo.isEmpty() ? "no algorithm" : "unknown algorithm '" + text.substring(0, eq) + "'") + "; Sysmon logs "
                     + String.join(", ", new java.util.TreeSet<>(LENGTHS.keySet())));
         }
         if (hex.length() != length) {
-            throw error(node, "value '" + shown + "' of " + field + " has " + hex.length() + " hex digits, but a whole "
+            throw error(node, "value '" + shown(node) + "' of " + field + " has " + hex.length() + " hex digits, but a whole "
                     + algo + " hash has " + length + "; only a whole hash can be matched on the target's " + algo
                     + " field");
         }
         if (hex.chars().allMatch(c -> c == '0')) {
-            throw error(node, "value '" + shown + "' of " + field + " is all zeros, which Sysmon writes when it could "
+            throw error(node, "value '" + shown(node) + "' of " + field + " is all zeros, which Sysmon writes when it could "
                     + "not compute the hash (e.g. no imphash for a file that is not a PE image); it names no file, and "
                     + "targets that split the list drop such values, so it cannot be matched there");
         }
         List<String> targets = step.algorithms().get(algo);
         if (targets == null) {
-            throw error(node, "value '" + shown + "' of " + field + " is an " + algo + " hash, and this step maps no "
+            throw error(node, "value '" + shown(node) + "' of " + field + " is an " + algo + " hash, and this step maps no "
                     + "field for " + algo + (step.message().isEmpty() ? "" : " (" + step.message() + ")")
                     + "; mapped: " + String.join(", ", step.algorithms().keySet()));
         }
@@ -103,6 +99,31 @@ final class HashesFields extends ExprRewriter {
             out.add(StringMatch.of(target, StrOp.EQUALS, lower, false, node.span()));
         }
         return Exprs.or(out, node.span());
+    }
+
+    /** The value as the rule wrote it, for messages. */
+    private static String shown(StringMatch node) {
+        return StringValues.spell(StringValues.whole(node));
+    }
+
+    /**
+     * {@code ALGO=hex} with the first {@code =} at {@code eq}: ASCII letters and digits before it (maybe none),
+     * hex digits after it (maybe none).
+     */
+    static boolean isHashValue(String text, int eq) {
+        if (eq < 0) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean ok = i < eq ? digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    : i == eq || digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -281,6 +281,9 @@ public final class PipelineRunner {
      * Sigma string or number was written against, so only the time modifiers, exists and null may test it.
      */
     private void checkTimestamps(CompiledRule compiled, Expr expr, Map<String, FieldType> types, Map<String, String> origin) {
+        if (!types.containsValue(FieldType.DATETIME)) {
+            return; // types holds every field the rule uses: none is a timestamp, so the walk below cannot object
+        }
         expr.accept(new dev.sigc.ast.ExprRewriter() {
             @Override
             protected Expr leaf(Expr node) {

@@ -31,6 +31,9 @@ final class EqlEscaper {
 
     /** A double-quoted EQL string literal that denotes exactly {@code value}. */
     static String string(String value, Span span) {
+        if (isPrintableAsIs(value)) {
+            return '"' + value + '"'; // the usual value: nothing to escape
+        }
         StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
@@ -55,6 +58,17 @@ final class EqlEscaper {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /** Printable ASCII without a quote or backslash: {@link #string} writes each character as itself. */
+    private static boolean isPrintableAsIs(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A field reference: the dotted name as is when every segment is a plain identifier, else backticked. */
@@ -90,12 +104,16 @@ final class EqlEscaper {
     }
 
     private static boolean isPlainPath(String name) {
-        for (String segment : name.split("\\.", -1)) {
-            if (!isPlainSegment(segment)) {
+        int from = 0;
+        for (int dot = name.indexOf('.'); ; dot = name.indexOf('.', from)) { // split("\\.", -1) without a regex
+            if (!isPlainSegment(name.substring(from, dot < 0 ? name.length() : dot))) {
                 return false;
             }
+            if (dot < 0) {
+                return true;
+            }
+            from = dot + 1;
         }
-        return true;
     }
 
     /** {@link #SEGMENT} and not a keyword; a loop, because every field of every rule is asked. */

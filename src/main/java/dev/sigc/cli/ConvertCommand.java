@@ -7,6 +7,7 @@ import dev.sigc.convert.Converted;
 import dev.sigc.convert.Converter;
 import dev.sigc.convert.RuleFile;
 import dev.sigc.convert.RuleFiles;
+import dev.sigc.convert.Unconverted;
 import dev.sigc.diag.Diagnostic;
 import dev.sigc.diag.SigcException;
 import dev.sigc.output.FormatOptions;
@@ -63,6 +64,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--pass-through-fields",
             description = "A field the target's schema does not know is a warning (used as written) instead of an error.")
     boolean passThrough;
+
+    @Option(names = "--skip-unsupported",
+            description = "A valid rule that a target or output format cannot take (unmapped logsource or field, a "
+                    + "construct the target cannot express exactly) is left out with a warning instead of failing "
+                    + "the run; manifest.json lists it under 'skipped'. Broken rules still fail.")
+    boolean skipUnsupported;
 
     @Option(names = "--filter", paramLabel = "FILE",
             description = "Sigma meta-filter file: its condition is ANDed to the rules it names (repeatable).")
@@ -126,6 +133,7 @@ final class ConvertCommand implements Callable<Integer> {
         Converter.Result result = converter.convert(files, converterTargets, filters);
         diags.addAll(result.diagnostics());
         List<OutputFile> written = new ArrayList<>();
+        List<Unconverted> unsupported = new ArrayList<>(result.unconverted());
         FormatOptions options = new FormatOptions(lookback);
         for (OutputFormat format : chosen) {
             List<Converted> mine = result.outputs().stream()
@@ -134,7 +142,14 @@ final class ConvertCommand implements Callable<Integer> {
                 FormatResult r = format.render(pack, rules, options);
                 written.addAll(r.files());
                 diags.addAll(r.diagnostics());
+                unsupported.addAll(r.rejected());
             });
+        }
+        if (skipUnsupported) {
+            // the outputs already leave these rules out; their errors become warnings that say so
+            Map<Diagnostic, Unconverted> byProblem = new java.util.HashMap<>();
+            unsupported.forEach(u -> byProblem.putIfAbsent(u.diagnostic(), u));
+            diags.replaceAll(d -> byProblem.containsKey(d) ? byProblem.get(d).asSkipped() : d);
         }
         for (Diagnostic d : diags) {
             err.println(d.render());
@@ -147,7 +162,8 @@ final class ConvertCommand implements Callable<Integer> {
                     what = "nothing written to " + output + " (it is left as it was)";
                 } else {
                     Map<String, String> tree = OutputTree.build(written, pipelineNames, Version.get(),
-                            AttackData.bundled().version());
+                            AttackData.bundled().version(),
+                            skipUnsupported ? java.util.Optional.of(unsupported) : java.util.Optional.empty());
                     OutputTree.replace(output, tree);
                     what = written.size() + " file(s) and " + OutputTree.MANIFEST + " written to " + output;
                 }
@@ -159,8 +175,9 @@ final class ConvertCommand implements Callable<Integer> {
             err.println(output + ": error: cannot write output: " + e.getMessage());
             return ExitCodes.IO;
         }
-        err.printf("sigc: %d rule(s), %d target(s), format %s: %s, %d error(s)%n", result.rules(), backends.size(),
-                chosen.stream().map(OutputFormat::id).collect(Collectors.joining(",")), what, errors);
+        err.printf("sigc: %d rule(s), %d target(s), format %s: %s, %d error(s)%s%n", result.rules(), backends.size(),
+                chosen.stream().map(OutputFormat::id).collect(Collectors.joining(",")), what, errors,
+                skipUnsupported ? ", " + unsupported.size() + " skipped (--skip-unsupported)" : "");
         return errors > 0 ? ExitCodes.RULE_ERRORS : ExitCodes.OK;
     }
 

@@ -55,18 +55,25 @@ public final class Converter {
     /** A rule file's rules, compiled (or the diagnostics that stopped them). */
     public record Loaded(RuleFile file, List<CompiledRule> rules, List<Diagnostic> diagnostics) {}
 
-    public record Result(List<Converted> outputs, List<Diagnostic> diagnostics, int rules) {
+    /**
+     * {@code diagnostics} holds every problem, including each rule a target could not convert; {@code unconverted}
+     * lists those again with their rule and target, in file order, for callers that leave them out
+     * ({@code --skip-unsupported}).
+     */
+    public record Result(List<Converted> outputs, List<Diagnostic> diagnostics, List<Unconverted> unconverted,
+                         int rules) {
         public boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
     }
 
-    private record FileResult(List<Converted> outputs, List<Diagnostic> diagnostics, List<CompiledFilter> usedFilters,
-                              int rules) {}
+    private record FileResult(List<Converted> outputs, List<Diagnostic> diagnostics, List<Unconverted> unconverted,
+                              List<CompiledFilter> usedFilters, int rules) {}
 
     private FileResult convertFile(RuleFile f, List<Target> targets, List<CompiledFilter> filters) {
         List<Converted> outputs = new ArrayList<>();
         List<CompiledFilter> used = new ArrayList<>();
+        List<Unconverted> unconverted = new ArrayList<>();
         Loaded loaded = load(f);
         List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
         for (int doc = 0; doc < loaded.rules().size(); doc++) {
@@ -92,10 +99,12 @@ public final class Converter {
                             t.backend().render(mapped)));
                 } catch (SigcException e) {
                     diags.add(e.diagnostic());
+                    unconverted.add(new Unconverted(f, doc, rule.rule(), t.backend().id(), java.util.Optional.empty(),
+                            e.diagnostic()));
                 }
             }
         }
-        return new FileResult(outputs, diags, used, loaded.rules().size());
+        return new FileResult(outputs, diags, unconverted, used, loaded.rules().size());
     }
 
     public Loaded load(RuleFile file) {
@@ -144,11 +153,13 @@ public final class Converter {
                 .mapToObj(i -> convertFile(files.get(i), targets, filters)).toList();
         List<Converted> outputs = new ArrayList<>();
         List<Diagnostic> diags = new ArrayList<>();
+        List<Unconverted> unconverted = new ArrayList<>();
         java.util.Set<CompiledFilter> used = new java.util.HashSet<>();
         int rules = 0;
         for (FileResult r : perFile) {
             outputs.addAll(r.outputs());
             diags.addAll(r.diagnostics());
+            unconverted.addAll(r.unconverted());
             used.addAll(r.usedFilters());
             rules += r.rules();
         }
@@ -158,6 +169,6 @@ public final class Converter {
                         + "' names no rule of this run (" + String.join(", ", f.filter().rules()) + ")"));
             }
         }
-        return new Result(outputs, diags, rules);
+        return new Result(outputs, diags, unconverted, rules);
     }
 }

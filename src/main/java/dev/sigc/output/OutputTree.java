@@ -1,6 +1,7 @@
 package dev.sigc.output;
 
 import dev.sigc.convert.Converted;
+import dev.sigc.convert.Unconverted;
 import dev.sigc.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,17 @@ public final class OutputTree {
      */
     public static Map<String, String> build(List<OutputFile> files, Map<String, List<String>> pipelines,
                                             String sigcVersion, String attackVersion) {
+        return build(files, pipelines, sigcVersion, attackVersion, java.util.Optional.empty());
+    }
+
+    /**
+     * With {@code skipped} ({@code --skip-unsupported}), the manifest also lists the rules left out: for each, its
+     * source, id, title, target, the format that rejected it ({@code null} when the target could not convert it
+     * at all, so no format of the target has it), and the error as it would have been reported.
+     */
+    public static Map<String, String> build(List<OutputFile> files, Map<String, List<String>> pipelines,
+                                            String sigcVersion, String attackVersion,
+                                            java.util.Optional<List<Unconverted>> skipped) {
         Map<String, String> out = new TreeMap<>();
         List<Object> entries = new ArrayList<>();
         for (OutputFile f : files.stream().sorted(Comparator.comparing(OutputFile::path)).toList()) {
@@ -69,6 +81,18 @@ public final class OutputTree {
         manifest.put("sigcVersion", sigcVersion);
         manifest.put("attack", "MITRE ATT&CK Enterprise v" + attackVersion);
         manifest.put("files", entries);
+        skipped.ifPresent(list -> manifest.put("skipped", list.stream().sorted(Unconverted.ORDER).map(u -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("source", u.file().path().toString().replace('\\', '/'));
+            e.put("sourceSha256", sourceSha256(u.file().path()));
+            e.put("id", u.rule().id().orElse(""));
+            e.put("title", u.rule().title());
+            e.put("target", u.target());
+            e.put("format", u.format().orElse(null));
+            e.put("code", u.diagnostic().code());
+            e.put("diagnostic", u.diagnostic().render());
+            return (Object) e;
+        }).toList()));
         out.put(MANIFEST, Json.pretty(manifest) + "\n");
         return out;
     }

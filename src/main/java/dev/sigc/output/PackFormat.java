@@ -1,6 +1,7 @@
 package dev.sigc.output;
 
 import dev.sigc.convert.Converted;
+import dev.sigc.convert.Unconverted;
 import dev.sigc.diag.Diagnostic;
 import dev.sigc.diag.SigcException;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ record PackFormat(String id, String targetId, String summary, PackWriter writer)
         }
         List<Diagnostic> diags = new ArrayList<>();
         List<Converted> writable = new ArrayList<>();
+        List<Unconverted> rejected = new ArrayList<>();
         // each rule is first written on its own, so that every rule the format rejects is reported
         for (Converted c : mine) {
             try {
@@ -37,6 +39,7 @@ record PackFormat(String id, String targetId, String summary, PackWriter writer)
                 writable.add(c);
             } catch (SigcException e) {
                 diags.add(e.diagnostic());
+                rejected.add(FormatResult.rejection(c, id, e.diagnostic()));
             }
         }
         List<OutputFile> files = new ArrayList<>();
@@ -48,6 +51,6 @@ record PackFormat(String id, String targetId, String summary, PackWriter writer)
                 diags.add(e.diagnostic());
             }
         }
-        return new FormatResult(files, diags);
+        return new FormatResult(files, diags, rejected);
     }
 }

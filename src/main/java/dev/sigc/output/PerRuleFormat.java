@@ -1,6 +1,7 @@
 package dev.sigc.output;
 
 import dev.sigc.convert.Converted;
+import dev.sigc.convert.Unconverted;
 import dev.sigc.diag.Diagnostic;
 import dev.sigc.diag.SigcException;
 import java.util.ArrayList;
@@ -15,15 +16,17 @@ record PerRuleFormat(String id, Optional<String> target, String summary, String 
     public FormatResult render(String pack, List<Converted> rules, FormatOptions options) {
         List<OutputFile> files = new ArrayList<>();
         List<Diagnostic> diags = new ArrayList<>();
+        List<Unconverted> rejected = new ArrayList<>();
         for (Converted c : rules) {
             try {
                 String text = writer.write(c.mapped(), c.query());
                 files.add(new OutputFile(folder(c) + "/" + c.outputPath(extension(c)), text, id, List.of(c)));
             } catch (SigcException e) {
                 diags.add(e.diagnostic());
+                rejected.add(FormatResult.rejection(c, id, e.diagnostic()));
             }
         }
-        return new FormatResult(files, diags);
+        return new FormatResult(files, diags, rejected);
     }
 
     private String folder(Converted c) {

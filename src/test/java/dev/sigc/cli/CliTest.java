@@ -136,4 +136,84 @@ class CliTest {
         assertEquals(0, unused.exitCode(), unused.err());
         assertTrue(unused.err().contains("warning: filter 'Ignore the build agent' names no rule of this run"), unused.err());
     }
+
+    /** Three valid rules: one every target takes, one the Defender pipeline has no table for, one an OpenCanary rule. */
+    private Path mixedPack() throws IOException {
+        Path pack = dir.resolve("pack");
+        Files.createDirectories(pack);
+        String head = "status: test\nlevel: high\n";
+        Files.writeString(pack.resolve("good.yml"), "title: Curl to metadata\nid: 0b3c1a10-1111-4aaa-8bbb-000000000001\n"
+                + head + "logsource:\n    category: process_creation\n    product: windows\ndetection:\n    sel:\n"
+                + "        CommandLine|contains: '169.254.169.254'\n    condition: sel\n");
+        Files.writeString(pack.resolve("web.yml"), "title: Metadata path in a web request\n"
+                + "id: 0b3c1a10-1111-4aaa-8bbb-000000000002\n" + head + "logsource:\n    category: webserver\n"
+                + "detection:\n    sel:\n        cs-uri-query|contains: 'latest/meta-data'\n    condition: sel\n");
+        Files.writeString(pack.resolve("canary.yml"), "title: Canary login\nid: 0b3c1a10-1111-4aaa-8bbb-000000000003\n"
+                + head + "logsource:\n    category: application\n    product: opencanary\ndetection:\n    sel:\n"
+                + "        logtype: 2000\n    condition: sel\n");
+        return pack;
+    }
+
+    @Test
+    void skipUnsupportedLeavesOutWhatATargetCannotTakeAndListsIt() throws IOException {
+        Path pack = mixedPack();
+        Path out = dir.resolve("out");
+        CliRun strict = CliRun.of("convert", "-t", "kql,eql", "-o", out.toString(), pack.toString());
+        assertEquals(1, strict.exitCode(), strict.err());
+        assertTrue(strict.err().contains("web.yml:6:5: error: kql: logsource category=webserver has no 'table'"),
+                strict.err());
+        assertTrue(!Files.exists(out), "nothing is written while a rule fails");
+
+        CliRun run = CliRun.of("convert", "-t", "kql,eql", "--skip-unsupported", "-o", out.toString(), pack.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("web.yml:6:5: warning: skipped: kql: logsource category=webserver has no 'table'"),
+                run.err());
+        assertTrue(!run.err().contains(": error: "), run.err());
+        assertTrue(run.err().endsWith(", 0 error(s), 2 skipped (--skip-unsupported)\n"), run.err());
+        assertTrue(Files.isRegularFile(out.resolve("kql/pack/good.kql")));
+        assertTrue(!Files.exists(out.resolve("kql/pack/web.kql")));
+        assertTrue(Files.isRegularFile(out.resolve("eql/pack/web.eql")), "eql takes the web rule");
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        String source = pack.resolve("web.yml").toString().replace('\\', '/');
+        assertTrue(manifest.contains("\"source\": \"" + source + "\""), manifest);
+        assertTrue(manifest.contains("\"target\": \"kql\",\n      \"format\": null,\n      \"code\": \"unmapped-logsource\""),
+                manifest);
+        // one entry per rule and target left out, in source order: canary and web, both for kql
+        assertEquals(2, manifest.split("\"code\": ").length - 1, manifest);
+        assertTrue(manifest.indexOf("canary.yml") < manifest.indexOf("web.yml"), manifest);
+
+        CliRun plain = CliRun.of("convert", "-t", "kql", "-o", dir.resolve("plain").toString(),
+                pack.resolve("good.yml").toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(!Files.readString(dir.resolve("plain/manifest.json")).contains("skipped"),
+                "without the option the manifest keeps its shape");
+    }
+
+    @Test
+    void skipUnsupportedAlsoLeavesOutWhatAFormatRejects() throws IOException {
+        Path pack = mixedPack();
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("convert", "-f", "sentinel", "-p", "kql-sentinel", "--skip-unsupported", "-o",
+                out.toString(), pack.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("canary.yml:6:5: warning: skipped by format sentinel: sentinel has no data "
+                + "connector for table sigma_opencanary"), run.err());
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"format\": \"sentinel\",\n      \"code\": \"format-unmapped\""), manifest);
+        try (var files = Files.walk(out)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("canary")), "no file for the canary rule");
+        }
+    }
+
+    @Test
+    void skipUnsupportedStillFailsOnBrokenRules() throws IOException {
+        Path pack = mixedPack();
+        Files.writeString(pack.resolve("broken.yml"), "title: Broken\nlogsource:\n    category: process_creation\n"
+                + "detection:\n    sel:\n        CommandLine|contians: x\n    condition: sel\n");
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("convert", "-t", "kql", "--skip-unsupported", "-o", out.toString(), pack.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("broken.yml:6:21: error: unknown modifier"), run.err());
+        assertTrue(!Files.exists(out), "nothing is written while a rule is broken");
+    }
 }

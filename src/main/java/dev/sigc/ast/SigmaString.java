@@ -98,8 +98,8 @@ public record SigmaString(List<SigmaString.Part> parts) {
     }
 
     public boolean hasPlaceholders() {
-        for (Part p : parts) { // a loop, not a stream: called for every value by every target
-            if (p instanceof Placeholder) {
+        for (int i = 0; i < parts.size(); i++) { // indexed, no iterator: called for every value by every target
+            if (parts.get(i) instanceof Placeholder) {
                 return true;
             }
         }
@@ -131,7 +131,8 @@ public record SigmaString(List<SigmaString.Part> parts) {
 
     private static boolean isNormal(List<Part> in) {
         Part last = null;
-        for (Part p : in) {
+        for (int i = 0; i < in.size(); i++) { // indexed: 'in' may be any list, but is always a small random-access one
+            Part p = in.get(i);
             if (p == null || (p instanceof Text && last instanceof Text)
                     || (p == Wildcard.ANY_STRING && last == Wildcard.ANY_STRING)) {
                 return false;
@@ -147,8 +148,8 @@ public record SigmaString(List<SigmaString.Part> parts) {
 
     /** No wildcard at all. */
     public boolean isPlain() {
-        for (Part p : parts) { // a loop, not a stream: called for every value by every target
-            if (!(p instanceof Text)) {
+        for (int i = 0; i < parts.size(); i++) { // indexed, no iterator: called for every value by every target
+            if (!(parts.get(i) instanceof Text)) {
                 return false;
             }
         }

@@ -56,7 +56,13 @@ record FieldConditions(List<FieldConditions.Condition> conditions, boolean or, b
         if (conditions.isEmpty()) {
             return true;
         }
-        boolean r = or ? conditions.stream().anyMatch(c -> c.holds(field)) : conditions.stream().allMatch(c -> c.holds(field));
+        boolean r = !or; // or: any holds; and: all hold. A loop, not a stream: it runs for every value of every rule
+        for (int i = 0; i < conditions.size(); i++) {
+            if (conditions.get(i).holds(field) == or) {
+                r = or;
+                break;
+            }
+        }
         return r != negate;
     }
 }

@@ -26,11 +26,19 @@ final class Leaves {
 
     /** Whether a step with these field conditions acts on this leaf (a field reference: when on either field). */
     static boolean chosen(FieldConditions conditions, Expr leaf) {
+        if (conditions.conditions().isEmpty()) {
+            return true; // no condition: every leaf, with or without a field (as FieldConditions.matches says)
+        }
         List<String> fields = fields(leaf);
         if (fields.isEmpty()) {
             return conditions.matches(Optional.empty());
         }
-        return fields.stream().anyMatch(conditions::matches);
+        for (int i = 0; i < fields.size(); i++) { // a loop, not a stream: it runs for every value of every rule
+            if (conditions.matches(fields.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first leaf, in condition order, that passes {@code test}. */

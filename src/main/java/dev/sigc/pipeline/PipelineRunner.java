@@ -27,6 +27,8 @@ public final class PipelineRunner {
     private final RuleCompiler compiler = new RuleCompiler();
 
     private final boolean passThrough;
+    /** The last pipeline with a schema: its schema checks the mapped fields. */
+    private final Optional<Pipeline> withSchema;
     private final java.util.concurrent.ConcurrentHashMap<String, List<Step>> applicable =
             new java.util.concurrent.ConcurrentHashMap<>();
     /**
@@ -45,6 +47,7 @@ public final class PipelineRunner {
         this.target = target;
         this.pipelines = List.copyOf(pipelines);
         this.passThrough = passThrough;
+        this.withSchema = this.pipelines.stream().filter(p -> p.schema().isPresent()).reduce((a, b) -> b);
     }
 
     public List<Pipeline> pipelines() {
@@ -305,18 +308,26 @@ public final class PipelineRunner {
         });
     }
 
+    /** The first of the pipeline's schema table names that is set (a loop, not a stream: it runs for every rule). */
+    private static String schemaTable(Pipeline p, Map<String, String> state) {
+        for (String t : p.schemaTable()) {
+            String name = t.startsWith("state:") ? state.getOrDefault(t.substring(6), "") : t;
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return "";
+    }
+
     private Map<String, FieldType> checkFields(CompiledRule compiled, Expr expr, Map<String, String> state,
                                                Map<String, String> origin, List<Diagnostic> warnings) {
-        Optional<Pipeline> withSchema = pipelines.stream().filter(p -> p.schema().isPresent()).reduce((a, b) -> b);
         Map<String, FieldType> types = new TreeMap<>();
         if (withSchema.isEmpty()) {
             return types;
         }
         Pipeline p = withSchema.get();
         Schema schema = p.schema().orElseThrow();
-        String tableName = p.schemaTable().stream()
-                .map(t -> t.startsWith("state:") ? state.getOrDefault(t.substring(6), "") : t)
-                .filter(t -> !t.isEmpty()).findFirst().orElse("");
+        String tableName = schemaTable(p, state);
         Map<String, FieldType> table = schema.table(tableName).orElseThrow(() -> new SigcException("unmapped-logsource",
                 compiled.rule().logsource().span(), target + ": schema " + schema.name() + " has no table '" + tableName
                 + "' for logsource " + compiled.rule().logsource().describe()));

@@ -43,6 +43,32 @@ final class YamlSource {
 
     /** Where each character of a scalar's value stands in the file (see {@link PositionMap}). */
     PositionMap positions(ScalarNode node) {
+        // The usual scalar, a plain one on one line with no surrogate pair, stands in the file character for
+        // character: the alignment below would map character i to i columns after the first.
+        String value = node.getValue();
+        Mark start = node.getStartMark();
+        if (node.getScalarStyle() == ScalarStyle.PLAIN && start.getLine() == node.getEndMark().getLine()) {
+            int raw = utf16Offset(start.getLine(), start.getColumn());
+            if (text.regionMatches(raw, value, 0, value.length()) && isSingleUnitText(value)) {
+                return PositionMap.straight(span(start), value.length());
+            }
+        }
+        return alignedPositions(node);
+    }
+
+    /** No line break and no surrogate: each char is one column. */
+    private static boolean isSingleUnitText(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || c == '\r' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #positions} by aligning the value with the file text, for any scalar; package-private for tests. */
+    PositionMap alignedPositions(ScalarNode node) {
         String value = node.getValue();
         Mark start = node.getStartMark();
         int line = start.getLine();

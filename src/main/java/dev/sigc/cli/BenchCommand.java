@@ -56,15 +56,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf("files %d, rules %d, cores %d%n", r.files(), r.rules(), Runtime.getRuntime().availableProcessors());
         out.printf("cold pass (all targets, in-process, no output files): %.3f s%n", r.coldSeconds());
-        out.printf("%-6s %12s %9s %9s %14s %11s %11s %11s%n", "target", "conversions", "attempts", "s/pass",
-                "conversions/s", "attempts/s", "cpu-s/pass", "gc-s/pass");
+        out.printf("%-6s %12s %9s %9s %14s %11s %9s %14s %11s %11s%n", "target", "conversions", "attempts", "s/pass",
+                "conversions/s", "attempts/s", "median-s", "median-conv/s", "cpu-s/pass", "gc-s/pass");
         for (Benchmark.Row row : r.rows()) {
-            out.printf("%-6s %12d %9d %9.3f %14.0f %11.0f %11.3f %11.3f%n", row.targets(), row.conversions(),
-                    row.attempts(), row.secondsPerPass(), row.conversionsPerSecond(), row.attemptsPerSecond(),
+            out.printf("%-6s %12d %9d %9.3f %14.0f %11.0f %9.3f %14.0f %11.3f %11.3f%n", row.targets(),
+                    row.conversions(), row.attempts(), row.secondsPerPass(), row.conversionsPerSecond(),
+                    row.attemptsPerSecond(), row.medianSecondsPerPass(), row.medianConversionsPerSecond(),
                     row.cpuSecondsPerPass(), row.gcSecondsPerPass());
         }
         out.printf("(conversions: rules that became a query; attempts: rules x targets, each a query or a one-line%n"
-                + " error; s/pass: best of %d passes; cpu-s/pass, gc-s/pass: mean per pass, all threads)%n", passes);
+                + " error; s/pass: best of %d passes, and conversions/s, attempts/s at it; median-s, median-conv/s: at%n"
+                + " the median pass; cpu-s/pass, gc-s/pass: mean per pass, all threads)%n", passes);
         out.printf("peak heap %.1f MB (max heap %.0f MB)%n", r.peakHeapBytes() / (1024.0 * 1024.0),
                 Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
         return ExitCodes.OK;

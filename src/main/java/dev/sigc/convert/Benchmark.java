@@ -22,9 +22,14 @@ public final class Benchmark {
      * (all threads, GC and compiler included) and the seconds spent in garbage collection.
      */
     public record Row(String targets, int conversions, int attempts, double secondsPerPass,
-                      double cpuSecondsPerPass, double gcSecondsPerPass) {
+                      double medianSecondsPerPass, double cpuSecondsPerPass, double gcSecondsPerPass) {
         public double conversionsPerSecond() {
             return conversions / secondsPerPass;
+        }
+
+        /** At the median pass: on a machine whose speed drifts, a fairer figure than the best pass. */
+        public double medianConversionsPerSecond() {
+            return conversions / medianSecondsPerPass;
         }
 
         public double attemptsPerSecond() {
@@ -58,7 +63,7 @@ public final class Benchmark {
         for (int i = 0; i < warmup; i++) {
             conversions = converter.convert(files, targets).outputs().size();
         }
-        double best = Double.MAX_VALUE;
+        double[] seconds = new double[passes];
         long cpu0 = processCpuNanos();
         long gc0 = gcMillis();
         for (int i = 0; i < passes; i++) {
@@ -66,10 +71,12 @@ public final class Benchmark {
             Converter.Result result = converter.convert(files, targets);
             conversions = result.outputs().size();
             attempts = result.rules() * targets.size();
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
         }
         double cpu = cpu0 < 0 ? Double.NaN : (processCpuNanos() - cpu0) / 1e9 / passes;
-        return new Row(name, conversions, attempts, best, cpu, (gcMillis() - gc0) / 1e3 / passes);
+        java.util.Arrays.sort(seconds);
+        double median = passes % 2 == 1 ? seconds[passes / 2] : (seconds[passes / 2 - 1] + seconds[passes / 2]) / 2;
+        return new Row(name, conversions, attempts, seconds[0], median, cpu, (gcMillis() - gc0) / 1e3 / passes);
     }
 
     /** CPU time of the whole process, or -1 where the JVM cannot tell. */

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigc.cli.CliRun;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Writes a test's rules under {@code DIR/in} (one file per rule, numbered) and converts each to KQL with the CLI,
@@ -47,5 +51,31 @@ final class KqlCli {
     static void stops(String message, CliRun run) {
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.err().contains(message), run.err());
+    }
+
+    /** The Kusto.Language checker; the calling test is skipped when {@code tools/kql-check} is not installed. */
+    static Path checkTool() {
+        Path tool = Path.of("tools", "kql-check", "check.js");
+        Assumptions.assumeTrue(Files.isRegularFile(tool) && Files.isDirectory(tool.resolveSibling("node_modules")),
+                "tools/kql-check is not installed");
+        return tool;
+    }
+
+    /** What the checker said, and how many query files it read. */
+    record Checked(String output, int files) {}
+
+    /** Checks every {@code .kql} file under {@code out} against the schema and asserts that all parse and bind. */
+    static Checked assertBind(Path out) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("node", checkTool().toString(), "--schema",
+                "src/main/resources/schemas/defender-xdr.json"));
+        int fixed = cmd.size();
+        try (Stream<Path> files = Files.walk(out)) {
+            files.filter(f -> f.toString().endsWith(".kql")).map(Path::toString).sorted().forEach(cmd::add);
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kql-check timed out");
+        assertEquals(0, p.exitValue(), "Kusto.Language found errors:\n" + output);
+        return new Checked(output, cmd.size() - fixed);
     }
 }

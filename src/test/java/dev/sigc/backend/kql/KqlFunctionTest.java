@@ -24,16 +24,12 @@ import dev.sigc.rule.LoadResult;
 import dev.sigc.rule.RuleLoader;
 import dev.sigc.testing.Hostile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,9 +153,7 @@ class KqlFunctionTest {
     /** Every function's query, and a union pack over them, parses and binds against the schema's declarations. */
     @Test
     void functionQueriesAndTheirUnionPackBind() throws IOException, InterruptedException {
-        Path tool = Path.of("tools", "kql-check", "check.js");
-        Assumptions.assumeTrue(Files.isRegularFile(tool) && Files.isDirectory(tool.resolveSibling("node_modules")),
-                "tools/kql-check is not installed");
+        KqlCli.checkTool();
         String[][] json = {
             {"category: application\nproduct: opencanary", "sel:\n    logtype: 1001\n    src_port: 21\n    node_id: x"},
             {"product: bitbucket\nservice: audit", "sel:\n    auditType.category: x\n    author.name: y\n"
@@ -180,17 +174,9 @@ class KqlFunctionTest {
         CliRun run = CliRun.of("convert", "-t", "kql", "-p", "kql-sentinel", "-f", "query,union", "-o", out.toString(),
                 dir.resolve("in").toString());
         assertEquals(0, run.exitCode(), run.err());
-        List<String> cmd = new ArrayList<>(List.of("node", tool.toString(), "--schema",
-                "src/main/resources/schemas/defender-xdr.json"));
-        try (Stream<Path> files = Files.walk(out)) {
-            files.filter(f -> f.toString().endsWith(".kql")).map(Path::toString).sorted().forEach(cmd::add);
-        }
-        assertTrue(cmd.size() >= 4 + cases + 1, "a query per case and at least one union pack: " + cmd);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kql-check timed out");
-        assertEquals(0, p.exitValue(), "Kusto.Language found errors:\n" + output);
-        assertTrue(output.contains("kql-check: " + (cmd.size() - 4) + " files, 0 errors"), output);
+        KqlCli.Checked checked = KqlCli.assertBind(out);
+        assertTrue(checked.files() >= cases + 1, "a query per case and at least one union pack: " + checked.files());
+        assertTrue(checked.output().contains("kql-check: " + checked.files() + " files, 0 errors"), checked.output());
     }
 
     private static final int TRIES = 2_000;

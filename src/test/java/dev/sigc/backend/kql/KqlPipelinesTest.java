@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigc.cli.CliRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,9 +185,7 @@ class KqlPipelinesTest {
     /** Every table and column the Sentinel mappings use binds in Kusto.Language against the schema file. */
     @Test
     void sentinelQueriesBindAgainstTheSchema() throws IOException, InterruptedException {
-        Path tool = Path.of("tools", "kql-check", "check.js");
-        Assumptions.assumeTrue(Files.isRegularFile(tool) && Files.isDirectory(tool.resolveSibling("node_modules")),
-                "tools/kql-check is not installed");
+        KqlCli.checkTool();
         String[][] cases = {
             {"product: windows\nservice: security", "sel:\n    EventID: 4624\n    LogonType: 3\n    Provider_Name: x"},
             {"product: windows\nservice: applocker", "sel:\n    EventID: 8004"},
@@ -217,16 +211,7 @@ class KqlPipelinesTest {
         }
         CliRun run = CliRun.of("convert", "-t", "kql", "-p", "kql-sentinel", "-o", out.toString(), dir.resolve("in").toString());
         assertEquals(0, run.exitCode(), run.err());
-        List<String> cmd = new ArrayList<>(List.of("node", tool.toString(), "--schema",
-                "src/main/resources/schemas/defender-xdr.json"));
-        try (Stream<Path> files = Files.walk(out)) {
-            files.filter(f -> f.toString().endsWith(".kql")).map(Path::toString).sorted().forEach(cmd::add);
-        }
-        assertEquals(4 + cases.length, cmd.size(), "one query per case");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kql-check timed out");
-        assertEquals(0, p.exitValue(), "Kusto.Language found errors:\n" + output);
+        assertEquals(cases.length, KqlCli.assertBind(out).files(), "one query per case");
     }
 
     private static final String WE = "kql-sentinel-windowsevent";
@@ -310,9 +295,7 @@ class KqlPipelinesTest {
     /** Each logsource the WindowsEvent pipeline maps, with a member of its event, binds in Kusto.Language. */
     @Test
     void windowsEventQueriesBindAgainstTheSchema() throws IOException, InterruptedException {
-        Path tool = Path.of("tools", "kql-check", "check.js");
-        Assumptions.assumeTrue(Files.isRegularFile(tool) && Files.isDirectory(tool.resolveSibling("node_modules")),
-                "tools/kql-check is not installed");
+        KqlCli.checkTool();
         String[][] cases = {
             {"category: process_creation\nproduct: windows", "sel:\n    Image|endswith: x\n    ParentImage|fieldref: Image"},
             {"category: network_connection\nproduct: windows", "sel:\n    DestinationIp|cidr: 10.0.0.0/8\n    DestinationPort: 80"},
@@ -331,15 +314,6 @@ class KqlPipelinesTest {
         }
         CliRun run = CliRun.of("convert", "-t", "kql", "-p", WE, "-o", out.toString(), in.toString());
         assertEquals(0, run.exitCode(), run.err());
-        List<String> cmd = new ArrayList<>(List.of("node", tool.toString(), "--schema",
-                "src/main/resources/schemas/defender-xdr.json"));
-        try (Stream<Path> files = Files.walk(out)) {
-            files.filter(f -> f.toString().endsWith(".kql")).map(Path::toString).sorted().forEach(cmd::add);
-        }
-        assertEquals(4 + cases.length, cmd.size(), "one query per case");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kql-check timed out");
-        assertEquals(0, p.exitValue(), "Kusto.Language found errors:\n" + output);
+        assertEquals(cases.length, KqlCli.assertBind(out).files(), "one query per case");
     }
 }
